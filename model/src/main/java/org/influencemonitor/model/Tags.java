@@ -1,0 +1,44 @@
+package org.influencemonitor.model;
+
+import java.util.List;
+
+/**
+ * What the tagger found in an article. Every country, actor and term is backed by entries in
+ * {@code matches}, so an analyst can see exactly which words produced a tag.
+ */
+public record Tags(
+        List<CountryTag> countries,
+        List<ActorTag> actors,
+        List<TermTag> electionTerms,
+        List<Match> matches) {
+
+    public Tags {
+        countries = List.copyOf(countries);
+        actors = List.copyOf(actors);
+        electionTerms = List.copyOf(electionTerms);
+        matches = List.copyOf(matches);
+    }
+
+    public static Tags empty() {
+        return new Tags(List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** A country named in the article; {@code code} is ISO 3166-1 alpha-2. */
+    public record CountryTag(String code, String name, int mentions) {
+    }
+
+    /** A state-linked actor; {@code country} is ISO 3166-1 alpha-2, {@code kind} one of {@link ActorKind}. */
+    public record ActorTag(String id, String name, String country, ActorKind kind, int mentions) {
+    }
+
+    /** An election term, by its canonical form. */
+    public record TermTag(String term, int mentions) {
+    }
+
+    /**
+     * One matched span of the title-and-text. {@code type} is {@code country}, {@code actor} or
+     * {@code election_term}; offsets are UTF-16 indices into {@code title + "\n\n" + text}, end exclusive.
+     */
+    public record Match(String type, String id, int start, int end, String text) {
+    }
+}
