@@ -2,7 +2,10 @@ package org.influencemonitor.model;
 
 import java.time.Instant;
 
-/** The value of {@code articles.enriched}: the article, its tags, and whether it counts towards alerts. */
+/**
+ * The value of {@code articles.enriched}: the article, its tags, whether it counts towards alerts, and
+ * (absent when unknown) the state-linked actor that runs the article's own outlet.
+ */
 public record EnrichedArticle(
         int schemaVersion,
         String id,
@@ -14,11 +17,13 @@ public record EnrichedArticle(
         Instant publishedAt,
         Instant ingestedAt,
         Tags tags,
-        boolean relevant) {
+        boolean relevant,
+        Tags.ActorTag sourceActor) {
 
-    public static EnrichedArticle of(Article article, Tags tags, boolean relevant) {
+    /** {@code sourceActor} is the state-linked actor behind the article's own outlet, or null when unknown. */
+    public static EnrichedArticle of(Article article, Tags tags, boolean relevant, Tags.ActorTag sourceActor) {
         return new EnrichedArticle(Article.SCHEMA_VERSION, article.id(), article.url(), article.source(),
                 article.title(), article.text(), article.language(), article.publishedAt(), article.ingestedAt(),
-                tags, relevant);
+                tags, relevant, sourceActor);
     }
 }

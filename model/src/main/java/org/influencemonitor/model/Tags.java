@@ -10,17 +10,19 @@ public record Tags(
         List<CountryTag> countries,
         List<ActorTag> actors,
         List<TermTag> electionTerms,
+        List<NarrativeTag> narratives,
         List<Match> matches) {
 
     public Tags {
         countries = List.copyOf(countries);
         actors = List.copyOf(actors);
         electionTerms = List.copyOf(electionTerms);
+        narratives = narratives == null ? List.of() : List.copyOf(narratives);
         matches = List.copyOf(matches);
     }
 
     public static Tags empty() {
-        return new Tags(List.of(), List.of(), List.of(), List.of());
+        return new Tags(List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /** A country named in the article; {@code code} is ISO 3166-1 alpha-2. */
@@ -35,9 +37,13 @@ public record Tags(
     public record TermTag(String term, int mentions) {
     }
 
+    /** A narrative, such as {@code election_fraud_claim}, with the number of phrases that carry it. */
+    public record NarrativeTag(String id, int mentions) {
+    }
+
     /**
-     * One matched span of the title-and-text. {@code type} is {@code country}, {@code actor} or
-     * {@code election_term}; offsets are UTF-16 indices into {@code title + "\n\n" + text}, end exclusive.
+     * One matched span of the title-and-text. {@code type} is {@code country}, {@code actor},
+     * {@code election_term} or {@code narrative}; offsets are UTF-16 indices into {@code title + "\n\n" + text}, end exclusive.
      */
     public record Match(String type, String id, int start, int end, String text) {
     }
