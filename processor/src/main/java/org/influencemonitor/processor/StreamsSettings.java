@@ -1,0 +1,37 @@
+package org.influencemonitor.processor;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.influencemonitor.model.Topics;
+import org.influencemonitor.processor.errors.DeadLetterDeserializationHandler;
+import org.influencemonitor.processor.errors.DeadLetterProcessingHandler;
+
+/**
+ * The Kafka Streams settings the monitor relies on: exactly-once (an alert is neither lost nor repeated
+ * across a restart), bad records to the dead-letter topic instead of stopping the application. User
+ * properties (security, tuning) are applied first, so these guarantees cannot be switched off by accident.
+ */
+public final class StreamsSettings {
+    public static final String DEFAULT_APPLICATION_ID = "influence-monitor";
+
+    private StreamsSettings() {
+    }
+
+    public static Properties of(String bootstrapServers, String applicationId, Path stateDir, Properties userProperties) {
+        Properties props = new Properties();
+        props.putAll(userProperties);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        if (stateDir != null) {
+            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        }
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.ARTICLES_DLQ);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return props;
+    }
+}

@@ -1,0 +1,36 @@
+package org.influencemonitor.processor.enrichment;
+
+import org.influencemonitor.model.Article;
+import org.influencemonitor.model.EnrichedArticle;
+import org.influencemonitor.model.Tags;
+import org.influencemonitor.processor.tagging.Tagger;
+
+/**
+ * Turns an article into the public enriched event: tags from the {@link Tagger}, the outlet's
+ * state-linked owner if known, and the relevance flag that decides whether it is counted.
+ */
+public final class ArticleEnricher {
+    private final Tagger tagger;
+
+    public ArticleEnricher(Tagger tagger) {
+        this.tagger = tagger;
+    }
+
+    public EnrichedArticle enrich(Article article) {
+        Tags tags = tagger.tag(article.title(), article.text());
+        Tags.ActorTag sourceActor = tagger.sourceActor(article.url(), article.source()).orElse(null);
+        return EnrichedArticle.of(article, tags, isRelevant(tags, sourceActor), sourceActor);
+    }
+
+    /**
+     * An article counts towards a country's alerts when it names the country and either talks about an
+     * election or involves a state-linked actor (in the text or as the outlet itself). A country named in
+     * passing in a sports report does not count; neither does election talk that names no country.
+     */
+    static boolean isRelevant(Tags tags, Tags.ActorTag sourceActor) {
+        if (tags.countries().isEmpty()) {
+            return false;
+        }
+        return !tags.electionTerms().isEmpty() || !tags.actors().isEmpty() || sourceActor != null;
+    }
+}

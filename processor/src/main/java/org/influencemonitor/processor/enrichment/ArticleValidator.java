@@ -1,0 +1,34 @@
+package org.influencemonitor.processor.enrichment;
+
+import org.influencemonitor.model.Article;
+
+/**
+ * Rejects articles that would corrupt counts: no id (every downstream count is of distinct ids),
+ * or nothing to tag. A missing {@code published_at} is allowed: event time falls back to the record's
+ * own timestamp, which ingest sets to the ingest time.
+ */
+public final class ArticleValidator {
+    private ArticleValidator() {
+    }
+
+    public static Article validate(Article article) {
+        if (article == null) {
+            throw new InvalidArticleException("empty record value: an article is required");
+        }
+        if (article.schemaVersion() > Article.SCHEMA_VERSION) {
+            throw new InvalidArticleException("unsupported schema_version " + article.schemaVersion()
+                    + " (this processor reads up to " + Article.SCHEMA_VERSION + ")");
+        }
+        if (isBlank(article.id())) {
+            throw new InvalidArticleException("article has no id");
+        }
+        if (isBlank(article.title()) && isBlank(article.text())) {
+            throw new InvalidArticleException("article " + article.id() + " has neither title nor text");
+        }
+        return article;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

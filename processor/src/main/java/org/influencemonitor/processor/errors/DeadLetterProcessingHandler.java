@@ -1,0 +1,29 @@
+package org.influencemonitor.processor.errors;
+
+import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An event that parsed but cannot be processed (an invalid article) goes to the dead-letter topic with
+ * its original bytes and one log line, and processing goes on.
+ */
+public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
+    private String dlqTopic;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+        dlqTopic = topic == null ? null : topic.toString();
+    }
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception e) {
+        return Response.resume(DeadLetters.records(dlqTopic, context, e, LOG));
+    }
+}

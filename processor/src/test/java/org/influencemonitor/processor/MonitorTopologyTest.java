@@ -1,0 +1,203 @@
+package org.influencemonitor.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.influencemonitor.model.Alert;
+import org.influencemonitor.model.Article;
+import org.influencemonitor.model.ClockTick;
+import org.influencemonitor.model.EnrichedArticle;
+import org.influencemonitor.model.JsonSerde;
+import org.influencemonitor.model.MentionWindow;
+import org.influencemonitor.model.Topics;
+import org.influencemonitor.processor.tagging.Tagger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MonitorTopologyTest {
+    private static final Instant T0 = Instant.parse("2024-10-18T14:00:00Z");
+    private static final Tagger TAGGER = Tagger.defaults();
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, Article> raw;
+    private TestInputTopic<String, byte[]> rawBytes;
+    private TestInputTopic<String, ClockTick> clock;
+    private TestOutputTopic<String, EnrichedArticle> enriched;
+    private TestOutputTopic<String, MentionWindow> mentions;
+    private TestOutputTopic<String, Alert> alerts;
+    private TestOutputTopic<byte[], byte[]> dlq;
+
+    @BeforeEach
+    void start() {
+        MonitorConfig config = MonitorConfig.defaults().withThreshold(3);
+        driver = new TopologyTestDriver(MonitorTopology.build(config, TAGGER), props(), Instant.parse("2026-01-01T00:00:00Z"));
+        raw = driver.createInputTopic(Topics.ARTICLES_RAW, new StringSerializer(), JsonSerde.of(Article.class));
+        rawBytes = driver.createInputTopic(Topics.ARTICLES_RAW, new StringSerializer(), new ByteArraySerializer());
+        clock = driver.createInputTopic(Topics.MONITOR_CLOCK, new StringSerializer(), JsonSerde.of(ClockTick.class));
+        enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED, new StringDeserializer(), JsonSerde.of(EnrichedArticle.class));
+        mentions = driver.createOutputTopic(Topics.MENTIONS_BY_COUNTRY, new StringDeserializer(), JsonSerde.of(MentionWindow.class));
+        alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), JsonSerde.of(Alert.class));
+        dlq = driver.createOutputTopic(Topics.ARTICLES_DLQ, new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private Properties props() {
+        return StreamsSettings.of("unused:9092", "topology-test", stateDir, new Properties());
+    }
+
+    static Article article(String id, Instant publishedAt, String title, String text) {
+        return new Article(1, id, "https://news.example/" + id, "Example News", title, text, "en", publishedAt, publishedAt);
+    }
+
+    private void publish(Article a) {
+        raw.pipeInput(a.id(), a, a.publishedAt());
+    }
+
+    private static Article moldova(String id, Instant at) {
+        return article(id, at, "Moldova election under pressure",
+                "Officials in Moldova say the Kremlin is trying to sway the vote before the election.");
+    }
+
+    @Test
+    void enrichesEveryArticleAndFlagsOnlyElectionTalkAboutACountryAsRelevant() {
+        publish(moldova("a1", T0));
+        publish(article("a2", T0.plusSeconds(60), "Weather", "Sunny spells across Moldova this weekend."));
+
+        List<EnrichedArticle> out = enriched.readValuesToList();
+        assertEquals(2, out.size());
+        EnrichedArticle first = out.get(0);
+        assertEquals("a1", first.id());
+        assertTrue(first.relevant());
+        assertEquals("MD", first.tags().countries().get(0).code());
+        assertFalse(first.tags().electionTerms().isEmpty());
+        assertFalse(first.tags().matches().isEmpty());
+        assertFalse(out.get(1).relevant(), "a country without election talk or actors is not relevant");
+    }
+
+    @Test
+    void countsDistinctArticlesPerCountryAndWindowAndAlertsOnceWhenTheThresholdIsReached() {
+        publish(moldova("a1", T0.plusSeconds(60)));
+        publish(moldova("a2", T0.plusSeconds(120)));
+        publish(moldova("a2", T0.plusSeconds(130))); // the same article again: not counted twice
+        publish(moldova("a3", T0.plusSeconds(180)));
+        publish(moldova("a4", T0.plusSeconds(240)));
+
+        List<MentionWindow> counts = mentions.readValuesToList();
+        assertEquals(List.of(1, 2, 3, 4), counts.stream().map(MentionWindow::articles).toList());
+        assertTrue(counts.stream().allMatch(c -> c.country().equals("MD") && c.windowStart().equals(T0)
+                && c.windowEnd().equals(T0.plusSeconds(3600)) && !c.isFinal()));
+
+        List<TestRecord<String, Alert>> fired = alerts.readRecordsToList();
+        assertEquals(1, fired.size(), "one alert per country, window and rule");
+        Alert alert = fired.get(0).value();
+        assertEquals("MD", fired.get(0).key());
+        assertEquals("threshold", alert.rule());
+        assertEquals(3, alert.articles());
+        assertEquals(3, alert.threshold());
+        assertEquals(Alert.Status.FIRING, alert.status());
+        assertEquals(T0, alert.windowStart());
+        assertEquals(List.of("a1", "a2", "a3"), alert.evidence().stream().map(Alert.Evidence::id).toList());
+    }
+
+    @Test
+    void theSameWindowAlwaysGetsTheSameAlertIdAndAnotherWindowAnother() {
+        for (int i = 1; i <= 3; i++) {
+            publish(moldova("a" + i, T0.plusSeconds(60L * i)));
+        }
+        for (int i = 1; i <= 3; i++) {
+            publish(moldova("b" + i, T0.plusSeconds(3600 + 60L * i)));
+        }
+        List<Alert> fired = alerts.readValuesToList();
+        assertEquals(2, fired.size());
+        assertEquals(org.influencemonitor.processor.alerts.AlertIds.of("threshold", "MD", T0, T0.plusSeconds(3600)),
+                fired.get(0).alertId());
+        assertFalse(fired.get(0).alertId().equals(fired.get(1).alertId()));
+    }
+
+    @Test
+    void aWindowClosesWhenTheClockPassesItsEndPlusGraceAndLateArticlesAreNotCounted() {
+        publish(moldova("a1", T0.plusSeconds(60)));
+        mentions.readValuesToList();
+
+        // Just before end + grace: still open.
+        clock.pipeInput("c", new ClockTick(1, T0.plus(Duration.ofMinutes(74))), T0.plus(Duration.ofMinutes(74)));
+        assertTrue(mentions.isEmpty());
+
+        clock.pipeInput("c", new ClockTick(1, T0.plus(Duration.ofMinutes(75))), T0.plus(Duration.ofMinutes(75)));
+        List<MentionWindow> closed = mentions.readValuesToList();
+        assertEquals(1, closed.size());
+        assertTrue(closed.get(0).isFinal());
+        assertEquals(1, closed.get(0).articles());
+
+        publish(moldova("late", T0.plusSeconds(120)));
+        assertTrue(mentions.isEmpty(), "an article past its window's grace is not counted");
+        assertEquals(2, enriched.readValuesToList().size(), "but it is still enriched");
+    }
+
+    @Test
+    void articlesFromOtherCountriesAdvanceTheClockOfEveryCountry() {
+        publish(moldova("a1", T0.plusSeconds(60)));
+        publish(article("g1", T0.plus(Duration.ofMinutes(80)), "Georgia votes",
+                "Georgia holds an election as voters head to the polls."));
+        List<MentionWindow> out = mentions.readValuesToList();
+        assertTrue(out.stream().anyMatch(m -> m.country().equals("MD") && m.isFinal()),
+                "Moldova's window closed on event time carried by an article about Georgia: " + out);
+    }
+
+    @Test
+    void articlesThatFailValidationGoToTheDeadLetterTopicWithTheirReasonAndOriginalBytes() {
+        raw.pipeInput("noid", article(null, T0, "Moldova election", "Moldova votes."), T0);
+        raw.pipeInput("empty", article("e1", T0, " ", ""), T0);
+        publish(moldova("a1", T0.plusSeconds(60)));
+
+        List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+        assertEquals(2, dead.size());
+        assertEquals("article has no id", header(dead.get(0), "monitor.error.reason"));
+        assertEquals("article e1 has neither title nor text", header(dead.get(1), "monitor.error.reason"));
+        assertEquals("processor articles.raw-0@0", header(dead.get(0), "monitor.error.origin"));
+        assertTrue(header(dead.get(0), "__streams.errors.exception").contains("InvalidArticleException"));
+        assertTrue(new String(dead.get(0).value(), StandardCharsets.UTF_8).contains("\"title\":\"Moldova election\""),
+                "the original bytes are kept");
+        assertEquals(List.of("a1"), enriched.readValuesToList().stream().map(EnrichedArticle::id).toList(),
+                "processing goes on after a rejected record");
+    }
+
+    @Test
+    void bytesThatAreNotJsonAreSkippedAndProcessingGoesOn() {
+        // The dead-letter record for undeserialisable bytes is asserted against a real broker in the
+        // app module's end-to-end test: TopologyTestDriver does not surface it.
+        rawBytes.pipeInput("bad", "{\"id\": \"x\", \"title\": ".getBytes(StandardCharsets.UTF_8), T0);
+        publish(moldova("a1", T0.plusSeconds(60)));
+        assertEquals(List.of("a1"), enriched.readValuesToList().stream().map(EnrichedArticle::id).toList());
+    }
+
+    private static String header(TestRecord<byte[], byte[]> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
