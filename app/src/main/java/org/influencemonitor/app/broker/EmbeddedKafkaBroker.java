@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import kafka.server.KafkaConfig;
@@ -55,16 +57,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final int port;
     private final Path dataDir;
     private final boolean deleteDataDir;
-    private final Thread cleanupHook;
+    private final Thread shutdownHook;
     private boolean closed;
 
     private EmbeddedKafkaBroker(KafkaRaftServer server, int port, Path dataDir, boolean deleteDataDir,
-                                Thread cleanupHook) {
+                                Thread shutdownHook) {
         this.server = server;
         this.port = port;
         this.dataDir = dataDir;
         this.deleteDataDir = deleteDataDir;
-        this.cleanupHook = cleanupHook;
+        this.shutdownHook = shutdownHook;
     }
 
     /**
@@ -72,7 +74,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      *
      * @param port    client port on 127.0.0.1; 0 picks a free one
      * @param dataDir where the logs live, kept across runs; {@code null} for a temporary directory
-     *                that is deleted on {@link #close()} or at JVM exit
+     *                that is deleted on {@link #close()} or at JVM exit. Either way a shutdown hook
+     *                stops the broker cleanly if the JVM exits while it runs.
      * @throws PortInUseException    if {@code port} is taken
      * @throws BrokerStartException  for any other start-up failure
      */
@@ -85,13 +88,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
         boolean temporary = dataDir == null;
         Path dir = temporary ? createTempDir() : dataDir.toAbsolutePath();
-        // Registered before anything is written so a Ctrl-C during start-up still cleans up.
-        Thread hook = temporary ? new Thread(() -> deleteRecursively(dir), "kafka-tmp-cleanup") : null;
-        if (hook != null) {
-            Runtime.getRuntime().addShutdownHook(hook);
-        }
+        // Registered before anything is written so a Ctrl-C during start-up still cleans up. Once the
+        // broker exists the hook closes it first: deleting the directory under a live broker only
+        // produces a burst of errors, and a clean stop spares a kept --data-dir log recovery.
+        AtomicReference<EmbeddedKafkaBroker> started = new AtomicReference<>();
+        Thread hook = new Thread(() -> {
+            EmbeddedKafkaBroker b = started.get();
+            if (b != null) {
+                b.close();
+            } else if (temporary) {
+                deleteRecursively(dir);
+            }
+        }, "kafka-broker-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
 
-        long started = System.nanoTime();
+        long t0 = System.nanoTime();
         KafkaRaftServer server = null;
         try {
             Path logDir = dir.resolve("kraft-logs");
@@ -101,15 +112,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, clientPort, dir, temporary, hook);
+            started.set(broker);
             broker.awaitReady(DEFAULT_READY_TIMEOUT);
-            LOG.info("Kafka broker ready at {} in {} ms (data in {})", broker.bootstrapServers(),
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), dir);
+            LOG.info("Embedded Kafka broker on {} started in {} ms (data in {})", broker.bootstrapServers(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), dir);
             return broker;
         } catch (RuntimeException | Error | IOException e) {
             // KafkaRaftServer starts the controller before the broker; a failed broker leaves it running.
-            shutdownQuietly(server);
-            if (temporary) {
-                deleteRecursively(dir);
+            EmbeddedKafkaBroker half = started.get();
+            if (half != null) {
+                half.close();
+            } else {
+                shutdownQuietly(server);
+                if (temporary) {
+                    deleteRecursively(dir);
+                }
                 removeHook(hook);
             }
             if (isBindFailure(e)) {
@@ -180,21 +197,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         shutdownQuietly(server);
         if (deleteDataDir) {
             deleteRecursively(dataDir);
-            removeHook(cleanupHook);
         }
+        removeHook(shutdownHook);
         LOG.info("Kafka broker at {} stopped", bootstrapServers());
     }
 
     private static void format(Path logDir) throws IOException {
         Formatter formatter = new Formatter()
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                .setClusterId(Uuid.randomUuid().toString())
+                .setClusterId(existingClusterId(logDir).orElseGet(() -> Uuid.randomUuid().toString()))
                 .setNodeId(NODE_ID)
                 .setDirectories(List.of(logDir.toString()))
                 .setMetadataLogDirectory(logDir.toString())
                 .setControllerListenerName(CONTROLLER_LISTENER)
                 .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                // A kept --data-dir is already formatted; its meta.properties wins.
+                // A kept --data-dir is already formatted: leave it as it is.
                 .setIgnoreFormatted(true);
         try {
             formatter.run();
@@ -203,6 +220,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new BrokerStartException("Could not format " + logDir + ": " + rootMessage(e), e);
         }
+    }
+
+    /** A kept --data-dir must be re-opened with the cluster id it was formatted with, or Kafka refuses it. */
+    private static Optional<String> existingClusterId(Path logDir) throws IOException {
+        Path meta = logDir.resolve("meta.properties");
+        if (!Files.isRegularFile(meta)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (var in = Files.newInputStream(meta)) {
+            p.load(in);
+        }
+        return Optional.ofNullable(p.getProperty("cluster.id"));
     }
 
     private static Properties serverProperties(int clientPort, int controllerPort, Path logDir) {
