@@ -83,8 +83,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("Port must be between 0 and 65535, got " + port);
         }
-        int clientPort = port == 0 ? freePort() : requireFree(port);
-        int controllerPort = freePort();
+        if (port != 0) {
+            return start(requireFree(port), freePort(), dataDir);
+        }
+        // A port found free can be taken before Kafka binds it (parallel test JVMs); just pick again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(freePort(), freePort(), dataDir);
+            } catch (PortInUseException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                LOG.debug("Free port was taken meanwhile, retrying: {}", e.getMessage());
+            }
+        }
+    }
+
+    private static EmbeddedKafkaBroker start(int clientPort, int controllerPort, Path dataDir) {
 
         boolean temporary = dataDir == null;
         Path dir = temporary ? createTempDir() : dataDir.toAbsolutePath();
@@ -129,7 +144,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 }
                 removeHook(hook);
             }
-            if (isBindFailure(e)) {
+            if (isBindFailure(e, clientPort)) {
                 throw new PortInUseException(clientPort, e);
             }
             if (e instanceof BrokerStartException bse) {
@@ -341,17 +356,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static boolean isBindFailure(Throwable e) {
+    /**
+     * Kafka reports "Socket server failed to bind to 127.0.0.1:9092: Address already in use" wrapped
+     * in a KafkaException; only a failure on the client port is the user's "port in use".
+     */
+    private static boolean isBindFailure(Throwable e, int clientPort) {
+        boolean bind = false;
+        boolean ours = false;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BindException || t instanceof PortInUseException) {
+            if (t instanceof PortInUseException) {
                 return true;
             }
-            String m = t.getMessage();
-            if (m != null && (m.contains("Address already in use") || m.contains("failed to bind"))) {
-                return true;
-            }
+            String m = String.valueOf(t.getMessage());
+            bind |= t instanceof BindException || m.contains("Address already in use") || m.contains("failed to bind");
+            ours |= m.contains(":" + clientPort);
         }
-        return false;
+        return bind && ours;
     }
 
     static String rootMessage(Throwable e) {

@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -29,9 +31,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Exercises the in-JVM broker directly, independent of the Docker/in-JVM choice in KafkaCluster. */
 class EmbeddedKafkaBrokerTest {
@@ -101,6 +110,36 @@ class EmbeddedKafkaBrokerTest {
         // The aborted record is in the log but must be invisible to read_committed readers.
         List<ConsumerRecord<String, String>> raw = consume("alerts-tx", "read_uncommitted", 3);
         assertEquals(List.of("committed-1", "committed-2", "aborted"), raw.stream().map(ConsumerRecord::value).toList());
+    }
+
+    @Test
+    void exactlyOnceV2StreamsAppRuns(@TempDir Path stateDir) throws Exception {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic("eos-in", 2, (short) 1), new NewTopic("eos-out", 2, (short) 1)))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("eos-in", Consumed.with(Serdes.String(), Serdes.String()))
+                .mapValues(v -> v.toUpperCase(java.util.Locale.ROOT))
+                .to("eos-out", Produced.with(Serdes.String(), Serdes.String()));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "embedded-broker-eos-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+            streams.start();
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(Map.of()))) {
+                producer.send(new ProducerRecord<>("eos-in", "a", "narrative")).get(30, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>("eos-in", "b", "alert")).get(30, TimeUnit.SECONDS);
+            }
+            List<ConsumerRecord<String, String>> out = consume("eos-out", "read_committed", 2);
+            assertEquals(Set.of("NARRATIVE", "ALERT"), out.stream().map(ConsumerRecord::value).collect(Collectors.toSet()));
+            assertEquals(KafkaStreams.State.RUNNING, streams.state());
+        }
     }
 
     @Test
