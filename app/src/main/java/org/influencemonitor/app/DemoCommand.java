@@ -1,0 +1,163 @@
+package org.influencemonitor.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.influencemonitor.app.broker.EmbeddedKafkaBroker;
+import org.influencemonitor.model.Alert;
+import org.influencemonitor.model.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code monitor demo}: the whole pipeline on a real Kafka broker started inside this JVM, replaying a
+ * file of articles and exiting once every window has closed and every alert has been delivered.
+ */
+@Command(name = "demo", description = {
+        "Run ingest -> processor -> sink on an embedded Kafka broker, replay articles, print the alerts as they",
+        "arrive, write them to DIR/alerts.jsonl, and exit once the replay is fully processed."},
+        footer = {"", "Examples:",
+                "  ./monitor demo",
+                "  ./monitor demo --input my-articles.jsonl --out /tmp/monitor-out --threshold 5",
+                "  ./monitor demo --follow     # keep the broker up; read it with kcat while it runs"})
+public class DemoCommand implements Callable<Integer> {
+    static final String SAMPLES = "/samples/articles.jsonl";
+
+    @Option(names = "--input", paramLabel = "FILE", description = "Articles to replay, JSON Lines (default: the bundled samples).")
+    Path input;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "demo-out",
+            description = "Output directory, emptied at start; alerts go to DIR/alerts.jsonl (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--follow", description = "Keep running after the replay, so other clients can read the topics; Ctrl-C to stop.")
+    boolean follow;
+
+    @Option(names = "--port", defaultValue = "0", description = "Port for the embedded broker (default: a free one).")
+    int port;
+
+    @Mixin
+    ProcessingOptions processing;
+
+    @Mixin
+    TaggerOptions tagging;
+
+    @Override
+    public Integer call() throws Exception {
+        if (input != null && !Files.isReadable(input)) {
+            throw new UserError("cannot read --input " + input);
+        }
+        var config = processing.config();
+        var tagger = tagging.tagger();
+        Path alertsFile = prepareOutput();
+        // Kafka Streams warns about state in the OS temp directory; the demo's output directory is ours.
+        Path stateDir = Files.createDirectories(out.resolve(".streams-state"));
+        try (EmbeddedKafkaBroker broker = startBroker()) {
+            String bootstrap = broker.bootstrapServers();
+            System.out.println("Kafka broker (in this JVM) at " + bootstrap);
+            try (LocalPipeline pipeline = new LocalPipeline(bootstrap, new Properties(), config, tagger,
+                    "influence-monitor-demo", stateDir, alertsFile, DemoCommand::printAlert)) {
+                pipeline.start();
+                String name = input == null ? "bundled samples" : input.toString();
+                System.out.println("Replaying " + name + " (window " + config.windowSize() + ", grace " + config.grace()
+                        + ", threshold " + config.alertThreshold() + ")");
+                LocalPipeline.Counts counts;
+                try (Reader reader = openInput()) {
+                    var ingested = pipeline.replay(reader, name);
+                    pipeline.awaitProcessed();
+                    counts = pipeline.counts(ingested);
+                }
+                printSummary(counts, alertsFile);
+                if (follow) {
+                    follow(bootstrap);
+                }
+            }
+        } finally {
+            deleteRecursively(stateDir);
+        }
+        return 0;
+    }
+
+    private EmbeddedKafkaBroker startBroker() {
+        try {
+            return EmbeddedKafkaBroker.start(port, null);
+        } catch (EmbeddedKafkaBroker.PortInUseException e) {
+            throw new UserError("port " + port + " is already in use; pick another with --port or leave it out");
+        }
+    }
+
+    private Path prepareOutput() throws IOException {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserError("--out " + out + " exists and is not a directory");
+        }
+        if (Files.isDirectory(out)) {
+            try (Stream<Path> entries = Files.list(out)) {
+                for (Path entry : (Iterable<Path>) entries::iterator) {
+                    deleteRecursively(entry);
+                }
+            }
+        }
+        Files.createDirectories(out);
+        return out.resolve("alerts.jsonl");
+    }
+
+    private Reader openInput() throws IOException {
+        if (input != null) {
+            return Files.newBufferedReader(input, StandardCharsets.UTF_8);
+        }
+        InputStream samples = DemoCommand.class.getResourceAsStream(SAMPLES);
+        if (samples == null) {
+            throw new UserError("the bundled samples are missing from this build; pass --input FILE");
+        }
+        return new InputStreamReader(samples, StandardCharsets.UTF_8);
+    }
+
+    private static void printAlert(Alert alert) {
+        StringBuilder text = new StringBuilder(AlertText.oneLine(alert));
+        alert.evidence().stream().limit(3).forEach(e -> text.append("\n    - ").append(e.title()));
+        System.out.println(text);
+    }
+
+    private void printSummary(LocalPipeline.Counts counts, Path alertsFile) {
+        var ingest = counts.ingest();
+        System.out.println();
+        System.out.println("Summary");
+        System.out.printf("  articles read      %d lines (%d blank)%n", ingest.lines(), ingest.skipped());
+        System.out.printf("  published          %d to %s%n", ingest.published(), Topics.ARTICLES_RAW);
+        System.out.printf("  enriched           %d to %s (%d relevant)%n", counts.enriched(), Topics.ARTICLES_ENRICHED, counts.relevant());
+        System.out.printf("  rejected           %d to %s (%d at ingest, %d by the processor)%n", counts.deadLetters(),
+                Topics.ARTICLES_DLQ, ingest.rejected(), counts.deadLetters() - ingest.rejected());
+        System.out.printf("  alerts             %d to %s%n", counts.alerts(), alertsFile);
+    }
+
+    private static void follow(String bootstrap) throws InterruptedException {
+        System.out.println();
+        System.out.println("Following: the broker stays up at " + bootstrap + "; Ctrl-C to stop. For example:");
+        System.out.println("  kcat -b " + bootstrap + " -C -t " + Topics.ALERTS + " -o beginning -X isolation.level=read_committed");
+        System.out.println("  kcat -b " + bootstrap + " -C -t " + Topics.ARTICLES_ENRICHED + " -o beginning -c 1");
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "demo-shutdown"));
+        stop.await();
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.influencemonitor.app;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.influencemonitor.ingest.ArticleLineParser;
+import org.influencemonitor.ingest.ArticlePublisher;
+import org.influencemonitor.ingest.FileIngest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code monitor ingest <source>}: publishes articles to {@code articles.raw}. */
+@Command(name = "ingest", description = "Publish articles to Kafka (articles.raw).",
+        subcommands = {IngestCommand.FileSource.class})
+public class IngestCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a source, e.g. 'ingest file PATH'");
+    }
+
+    @Command(name = "file", description = {
+            "Publish a JSON Lines file of articles (or - for standard input), one article per line.",
+            "Bad lines are reported with their line number and sent to articles.dlq; ingestion goes on."},
+            footer = {"", "Examples:",
+                    "  ./monitor ingest file samples/articles.jsonl --bootstrap-servers localhost:9092",
+                    "  cat my-articles.jsonl | ./monitor ingest file -"})
+    static class FileSource implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "PATH|-", description = "The file to read, or - for standard input.")
+        String path;
+
+        @Mixin
+        KafkaOptions kafka;
+
+        @Override
+        public Integer call() throws IOException {
+            String name = path.equals("-") ? "stdin" : path;
+            try (Reader reader = open(); ArticlePublisher publisher = new ArticlePublisher(kafka.bootstrapServers(), kafka.clientProperties())) {
+                FileIngest.Summary summary = new FileIngest(new ArticleLineParser(Clock.systemUTC()), publisher).ingest(reader, name);
+                System.out.println("Ingested " + name + ": " + summary);
+                return 0;
+            }
+        }
+
+        private Reader open() throws IOException {
+            if (path.equals("-")) {
+                return new InputStreamReader(System.in, StandardCharsets.UTF_8);
+            }
+            try {
+                return Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new UserError("no such file: " + path);
+            }
+        }
+    }
+}

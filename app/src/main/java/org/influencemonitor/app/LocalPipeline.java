@@ -1,0 +1,112 @@
+package org.influencemonitor.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.influencemonitor.ingest.ArticleLineParser;
+import org.influencemonitor.ingest.ArticlePublisher;
+import org.influencemonitor.ingest.FileIngest;
+import org.influencemonitor.model.Alert;
+import org.influencemonitor.model.EnrichedArticle;
+import org.influencemonitor.model.JsonSerde;
+import org.influencemonitor.model.Topics;
+import org.influencemonitor.processor.MonitorConfig;
+import org.influencemonitor.processor.MonitorTopology;
+import org.influencemonitor.processor.ProcessorService;
+import org.influencemonitor.processor.StreamsSettings;
+import org.influencemonitor.processor.tagging.Tagger;
+import org.influencemonitor.sink.AlertSink;
+import org.influencemonitor.sink.JsonLinesFileChannel;
+
+/**
+ * Ingest, processor and file sink wired together against one Kafka cluster, each the same component
+ * the standalone commands run. The demo drives it on the embedded broker; the end-to-end test drives
+ * it on whichever real broker the test fixture provides.
+ */
+public final class LocalPipeline implements AutoCloseable {
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
+
+    private final String bootstrapServers;
+    private final Properties clientProperties;
+    private final MonitorConfig config;
+    private final String applicationId;
+    private final ProcessorService processor;
+    private final AlertSink sink;
+    private final Thread sinkThread;
+
+    /** What a replay did, from ingest to the alert file. */
+    public record Counts(FileIngest.Summary ingest, long enriched, long relevant, long deadLetters, long alerts) {
+    }
+
+    public LocalPipeline(String bootstrapServers, Properties clientProperties, MonitorConfig config, Tagger tagger,
+                         String applicationId, Path stateDir, Path alertsFile, Consumer<Alert> onAlert) throws IOException {
+        this.bootstrapServers = bootstrapServers;
+        this.clientProperties = clientProperties;
+        this.config = config;
+        this.applicationId = applicationId;
+        TopicSetup.ensureTopics(bootstrapServers, clientProperties, 3);
+        this.processor = new ProcessorService(MonitorTopology.build(config, tagger),
+                StreamsSettings.of(bootstrapServers, applicationId, stateDir, clientProperties));
+        this.sink = new AlertSink(bootstrapServers, clientProperties, applicationId + "-sink",
+                new JsonLinesFileChannel(alertsFile), onAlert);
+        this.sinkThread = new Thread(sink, "alert-sink");
+    }
+
+    public void start() throws InterruptedException {
+        processor.start();
+        processor.awaitRunning(Duration.ofMinutes(2));
+        sinkThread.start();
+    }
+
+    /**
+     * Publishes every line of {@code input}, then moves the processor's clock past the last window's end
+     * plus grace so that every window the replay opened closes.
+     */
+    public FileIngest.Summary replay(Reader input, String name) throws IOException {
+        try (ArticlePublisher publisher = new ArticlePublisher(bootstrapServers, clientProperties)) {
+            FileIngest.Summary summary = new FileIngest(new ArticleLineParser(Clock.systemUTC()), publisher).ingest(input, name);
+            if (summary.latestPublishedAt() != null) {
+                Instant lastWindowStart = Instant.ofEpochMilli(
+                        Math.floorDiv(summary.latestPublishedAt().toEpochMilli(), config.windowSize().toMillis())
+                                * config.windowSize().toMillis());
+                publisher.advanceClock(lastWindowStart.plus(config.windowSize()).plus(config.grace()));
+                publisher.flush();
+            }
+            return summary;
+        }
+    }
+
+    /** Waits until the processor has consumed all its input and the sink has delivered every alert. */
+    public void awaitProcessed() throws Exception {
+        try (PipelineDrain drain = new PipelineDrain(bootstrapServers, clientProperties)) {
+            drain.awaitCaughtUp(applicationId, topic -> topic.equals(Topics.ARTICLES_RAW)
+                    || topic.equals(Topics.MONITOR_CLOCK)
+                    || (topic.startsWith(applicationId + "-") && topic.endsWith("-repartition")), DRAIN_TIMEOUT);
+            drain.awaitCaughtUp(applicationId + "-sink", Topics.ALERTS::equals, DRAIN_TIMEOUT);
+        }
+    }
+
+    public Counts counts(FileIngest.Summary ingest) {
+        JsonSerde<EnrichedArticle> enriched = JsonSerde.of(EnrichedArticle.class);
+        return new Counts(ingest,
+                TopicCounter.count(bootstrapServers, clientProperties, Topics.ARTICLES_ENRICHED, v -> true),
+                TopicCounter.count(bootstrapServers, clientProperties, Topics.ARTICLES_ENRICHED,
+                        v -> enriched.deserialize(Topics.ARTICLES_ENRICHED, v).relevant()),
+                TopicCounter.count(bootstrapServers, clientProperties, Topics.ARTICLES_DLQ, v -> true),
+                sink.delivered());
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            sink.close();
+        } finally {
+            processor.close();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.influencemonitor.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.influencemonitor.processor.MonitorTopology;
+import org.influencemonitor.processor.ProcessorService;
+import org.influencemonitor.processor.StreamsSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code monitor processor}: the Kafka Streams application, until SIGTERM or Ctrl-C. */
+@Command(name = "processor", description = {
+        "Tag articles, count relevant articles per country in event-time windows, and raise alerts.",
+        "Reads articles.raw and monitor.clock; writes articles.enriched, mentions.by-country, alerts, articles.dlq.",
+        "Run more instances with the same --application-id to share the partitions."},
+        footer = {"", "Example:", "  ./monitor processor --bootstrap-servers localhost:9092 --threshold 10 --window 1h"})
+public class ProcessorCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    ProcessingOptions processing;
+
+    @Mixin
+    TaggerOptions tagging;
+
+    @Option(names = "--application-id", defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID,
+            description = "Kafka Streams application id: consumer group and prefix of internal topics (default: ${DEFAULT-VALUE}).")
+    String applicationId;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Where Kafka Streams keeps local state (default: its own).")
+    Path stateDir;
+
+    @Option(names = "--partitions", defaultValue = "3",
+            description = "Partitions for topics this command has to create (default: ${DEFAULT-VALUE}); existing topics are left alone.")
+    int partitions;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        TopicSetup.ensureTopics(kafka.bootstrapServers(), kafka.clientProperties(), partitions);
+        CountDownLatch stop = new CountDownLatch(1);
+        try (ProcessorService service = new ProcessorService(
+                MonitorTopology.build(processing.config(), tagging.tagger()),
+                StreamsSettings.of(kafka.bootstrapServers(), applicationId, stateDir, kafka.clientProperties()))) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "processor-shutdown"));
+            service.start();
+            service.awaitRunning(Duration.ofMinutes(2));
+            System.out.println("Processor running as " + applicationId + " on " + kafka.bootstrapServers() + "; Ctrl-C to stop.");
+            stop.await();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,48 @@
+package org.influencemonitor.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.influencemonitor.model.Topics;
+
+/**
+ * Creates the monitor's topics where they are missing. Existing topics are left as they are: their
+ * partition counts are the operator's decision, and changing them would move countries between instances.
+ */
+public final class TopicSetup {
+    private TopicSetup() {
+    }
+
+    public static List<String> ensureTopics(String bootstrapServers, Properties clientProperties, int partitions) {
+        Properties props = new Properties();
+        props.putAll(clientProperties);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (String topic : Topics.ALL) {
+                if (!existing.contains(topic)) {
+                    // The clock topic only carries heartbeats: one partition is plenty.
+                    int count = topic.equals(Topics.MONITOR_CLOCK) ? 1 : partitions;
+                    missing.add(new NewTopic(topic, java.util.Optional.of(count), java.util.Optional.empty()));
+                }
+            }
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            return missing.stream().map(NewTopic::name).toList();
+        } catch (ExecutionException e) {
+            throw new UserError("cannot create topics on " + bootstrapServers + ": " + e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            throw new UserError("no Kafka broker answered at " + bootstrapServers + " within 30 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while creating topics");
+        }
+    }
+}

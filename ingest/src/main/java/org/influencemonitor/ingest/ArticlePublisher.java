@@ -1,0 +1,85 @@
+package org.influencemonitor.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.influencemonitor.model.Article;
+import org.influencemonitor.model.ClockTick;
+import org.influencemonitor.model.JsonSerde;
+import org.influencemonitor.model.Topics;
+
+/**
+ * The Kafka edge of every ingest source: articles to {@code articles.raw}, rejected input to
+ * {@code articles.dlq} with its reason and origin, and clock ticks to {@code monitor.clock}. The producer
+ * is idempotent with {@code acks=all}, so a retried send never duplicates an article; a failed send is
+ * remembered and raised at {@link #flush()}, never swallowed.
+ */
+public final class ArticlePublisher implements AutoCloseable {
+    public static final String REASON_HEADER = "monitor.error.reason";
+    public static final String ORIGIN_HEADER = "monitor.error.origin";
+
+    private final Producer<String, byte[]> producer;
+    private final JsonSerde<Article> articles = JsonSerde.of(Article.class);
+    private final JsonSerde<ClockTick> ticks = JsonSerde.of(ClockTick.class);
+    private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+
+    public ArticlePublisher(String bootstrapServers, Properties userProperties) {
+        Properties props = new Properties();
+        props.putAll(userProperties);
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    public void publish(Article article) {
+        long timestamp = (article.publishedAt() != null ? article.publishedAt() : article.ingestedAt()).toEpochMilli();
+        send(new ProducerRecord<>(Topics.ARTICLES_RAW, null, timestamp, article.id(),
+                articles.serialize(Topics.ARTICLES_RAW, article)));
+    }
+
+    public void reject(byte[] original, String reason, String origin) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ARTICLES_DLQ, null, original);
+        record.headers().add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(ORIGIN_HEADER, origin.getBytes(StandardCharsets.UTF_8));
+        send(record);
+    }
+
+    /** Tells the processor that event time has reached {@code eventTime}, so windows up to it can close. */
+    public void advanceClock(Instant eventTime) {
+        send(new ProducerRecord<>(Topics.MONITOR_CLOCK, null, eventTime.toEpochMilli(), "clock",
+                ticks.serialize(Topics.MONITOR_CLOCK, new ClockTick(1, eventTime))));
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) {
+        producer.send(record, (metadata, e) -> {
+            if (e != null) {
+                firstFailure.compareAndSet(null, e);
+            }
+        });
+    }
+
+    /** Waits for every send so far; throws if any failed. */
+    public void flush() {
+        producer.flush();
+        Exception failure = firstFailure.get();
+        if (failure != null) {
+            throw new IllegalStateException("could not publish to Kafka: " + failure.getMessage(), failure);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,59 @@
+package org.influencemonitor.processor;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the monitor topology with Kafka Streams: start, wait until it is processing, and close cleanly
+ * (committing the open transaction) on shutdown. An error that exception handlers did not absorb
+ * replaces the failed stream thread rather than silently stopping processing.
+ */
+public final class ProcessorService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessorService.class);
+
+    private final KafkaStreams streams;
+    private final CountDownLatch running = new CountDownLatch(1);
+    private volatile KafkaStreams.State lastState = KafkaStreams.State.CREATED;
+
+    public ProcessorService(Topology topology, Properties streamsProperties) {
+        this.streams = new KafkaStreams(topology, streamsProperties);
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("Stream thread failed, replacing it: {}", e.toString(), e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((now, before) -> {
+            lastState = now;
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    /** Blocks until every task is assigned and processing; throws if that does not happen in time. */
+    public void awaitRunning(Duration timeout) throws InterruptedException {
+        if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("Kafka Streams did not reach RUNNING within " + timeout
+                    + " (state " + lastState + "); is the broker reachable and are the topics there?");
+        }
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}
