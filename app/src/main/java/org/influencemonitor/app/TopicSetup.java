@@ -21,6 +21,16 @@ public final class TopicSetup {
     }
 
     public static List<String> ensureTopics(String bootstrapServers, Properties clientProperties, int partitions) {
+        return ensureTopics(bootstrapServers, clientProperties, partitions, partitions);
+    }
+
+    /**
+     * As {@link #ensureTopics(String, Properties, int)}, with its own partition count for
+     * {@code articles.raw}: a replay of history through one partition keeps event time in order, where
+     * several partitions would be read at different speeds (see the README on replays).
+     */
+    public static List<String> ensureTopics(String bootstrapServers, Properties clientProperties, int rawPartitions,
+                                            int partitions) {
         Properties props = new Properties();
         props.putAll(clientProperties);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -30,7 +40,8 @@ public final class TopicSetup {
             for (String topic : Topics.ALL) {
                 if (!existing.contains(topic)) {
                     // The clock topic only carries heartbeats: one partition is plenty.
-                    int count = topic.equals(Topics.MONITOR_CLOCK) ? 1 : partitions;
+                    int count = topic.equals(Topics.MONITOR_CLOCK) ? 1
+                            : topic.equals(Topics.ARTICLES_RAW) ? rawPartitions : partitions;
                     missing.add(new NewTopic(topic, java.util.Optional.of(count), java.util.Optional.empty()));
                 }
             }

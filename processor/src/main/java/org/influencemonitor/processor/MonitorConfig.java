@@ -49,6 +49,10 @@ public record MonitorConfig(Duration windowSize, Duration grace, Duration clockT
         return new MonitorConfig(windowSize, grace, clockTick, threshold, repartitionPartitions);
     }
 
+    public MonitorConfig withRepartitionPartitions(Integer partitions) {
+        return new MonitorConfig(windowSize, grace, clockTick, alertThreshold, partitions);
+    }
+
     public MonitorConfig withWindow(Duration size, Duration newGrace) {
         return new MonitorConfig(size, newGrace, clockTick, alertThreshold, repartitionPartitions);
     }

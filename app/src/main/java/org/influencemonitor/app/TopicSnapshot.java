@@ -1,10 +1,10 @@
 package org.influencemonitor.app;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,14 +12,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Counts the committed records of a topic by reading it, because offsets also count transaction markers
- * and cannot be subtracted to get a record count.
+ * Reads every committed record of a topic as it stands now. Counting is done by reading, because offsets
+ * also count transaction markers and cannot be subtracted to get a number of records.
  */
-final class TopicCounter {
-    private TopicCounter() {
+public final class TopicSnapshot {
+    private TopicSnapshot() {
     }
 
-    static long count(String bootstrapServers, Properties clientProperties, String topic, Predicate<byte[]> matching) {
+    public static List<ConsumerRecord<byte[], byte[]>> read(String bootstrapServers, Properties clientProperties, String topic) {
         Properties props = new Properties();
         props.putAll(clientProperties);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -31,15 +31,11 @@ final class TopicCounter {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long count = 0;
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (matching.test(record.value())) {
-                        count++;
-                    }
-                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
-            return count;
+            return records;
         }
     }
 }
