@@ -58,6 +58,7 @@ final class AmbiguityRules {
                 DocumentContext.Word prev = ctx.previousWord(c.start);
                 return prev == null || !GHOSTWRITER_WORDS.contains(prev.lower());
             }),
+            Map.entry("wagner", (c, ctx) -> givenName(c, ctx) && ctx.cue("music") <= ctx.cue("confirm:wagner")),
             Map.entry("us-state", (c, ctx) -> true));
 
     private AmbiguityRules() {

@@ -126,8 +126,9 @@ final class CountryDictionary {
         String base = name;
         int paren = name.indexOf('(');
         if (paren > 0 && name.endsWith(")")) {
+            // "Myanmar (Burma)", "Британские Виргинские о-ва (Великобритания)": the bracket often
+            // names another country, so only the part before it is kept; curated lines add the rest.
             base = name.substring(0, paren).strip();
-            out.add(name.substring(paren + 1, name.length() - 1).strip());
         }
         out.add(base);
         if (base.contains(" - ")) {
