@@ -1,0 +1,46 @@
+package org.influencemonitor.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.influencemonitor.processor.tagging.Tagger;
+import org.influencemonitor.processor.tagging.TaggerEvaluation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code monitor eval}: scores the tagger against a labelled JSON Lines set and lists its misses. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate the tagger (precision, recall, F1 for countries, actors, election flag, narratives).")
+public final class EvalCommand implements Callable<Integer> {
+
+    @Option(names = "--input", paramLabel = "FILE",
+            description = "Labelled set, JSON Lines with an 'expect' object per article (default: the bundled set).")
+    Path input;
+
+    @Option(names = "--dictionary", paramLabel = "DIR",
+            description = "Directory of dictionary files merged over the bundled ones.")
+    Path dictionary;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            List<TaggerEvaluation.Article> set = input == null ? TaggerEvaluation.bundledSet() : TaggerEvaluation.load(input);
+            Tagger tagger = dictionary == null ? Tagger.defaults() : Tagger.withOverrides(dictionary);
+            out.print(TaggerEvaluation.evaluate(tagger, set).format());
+            out.flush();
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("eval: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+    }
+}

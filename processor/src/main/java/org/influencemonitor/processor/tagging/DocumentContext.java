@@ -1,0 +1,156 @@
+package org.influencemonitor.processor.tagging;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an ambiguity rule may look at besides its own candidate: the original document, where the
+ * title ends, how often each context-cue set was seen, and the other entity candidates.
+ */
+final class DocumentContext {
+    private final String text;
+    private final int titleLength;
+    private final Map<String, Integer> cues;
+    private final List<Candidate> candidates;
+    private Boolean headlineCaseTitle;
+
+    DocumentContext(String text, int titleLength, Map<String, Integer> cues, List<Candidate> candidates) {
+        this.text = text;
+        this.titleLength = titleLength;
+        this.cues = cues;
+        this.candidates = candidates;
+    }
+
+    static Map<String, Integer> newCueCounter() {
+        return new HashMap<>();
+    }
+
+    String text() {
+        return text;
+    }
+
+    int cue(String set) {
+        return cues.getOrDefault(set, 0);
+    }
+
+    List<Candidate> candidates() {
+        return candidates;
+    }
+
+    boolean inTitle(Candidate c) {
+        return c.start < titleLength;
+    }
+
+    /**
+     * True when the title capitalises most of its longer words ("Flooding Hits Chad As Rains
+     * Continue"): there, a capitalised neighbour says nothing about a personal name.
+     */
+    boolean titleInHeadlineCase() {
+        if (headlineCaseTitle == null) {
+            int words = 0;
+            int capitalised = 0;
+            int i = 0;
+            while (i < titleLength) {
+                while (i < titleLength && !Character.isLetter(text.charAt(i))) {
+                    i++;
+                }
+                int s = i;
+                while (i < titleLength && Character.isLetter(text.charAt(i))) {
+                    i++;
+                }
+                if (i - s >= 4) {
+                    words++;
+                    if (Character.isUpperCase(text.charAt(s))) {
+                        capitalised++;
+                    }
+                }
+            }
+            headlineCaseTitle = words >= 2 && capitalised * 10 >= words * 7;
+        }
+        return headlineCaseTitle;
+    }
+
+    /** The word right before {@code pos}, separated from it by spaces only (no punctuation); null if none. */
+    Word previousWord(int pos) {
+        int i = pos - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\u00A0')) {
+            i--;
+        }
+        if (i < 0 || i == pos - 1 || !Character.isLetter(text.charAt(i))) {
+            return null;
+        }
+        int end = i + 1;
+        while (i >= 0 && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '.' && i > 0 && Character.isLetter(text.charAt(i - 1)))) {
+            i--;
+        }
+        return new Word(text.substring(i + 1, end), i + 1);
+    }
+
+    /** The word right after {@code pos}, separated from it by one run of spaces; null if none. */
+    Word nextWord(int pos) {
+        int i = pos;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\u00A0')) {
+            i++;
+        }
+        if (i == pos || i >= text.length() || !Character.isLetter(text.charAt(i))) {
+            return null;
+        }
+        int s = i;
+        while (i < text.length() && Character.isLetter(text.charAt(i))) {
+            i++;
+        }
+        return new Word(text.substring(s, i), s);
+    }
+
+    /** The next non-space char at or after {@code pos}, or 0. */
+    char nextNonSpace(int pos) {
+        for (int i = pos; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return text.charAt(i);
+            }
+        }
+        return 0;
+    }
+
+    /** Whether {@code pos} starts a sentence, a line or the document (quotes and brackets skipped). */
+    boolean sentenceInitial(int pos) {
+        int i = pos - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || "\"'“”‘’«»(\t".indexOf(text.charAt(i)) >= 0)) {
+            i--;
+        }
+        return i < 0 || ".!?:;\n\r•—–-|".indexOf(text.charAt(i)) >= 0;
+    }
+
+    boolean candidateStartsAt(int pos, Candidate except) {
+        for (Candidate c : candidates) {
+            if (c != except && c.start == pos && c.entry.type() != EntryType.IGNORE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    record Word(String text, int start) {
+        boolean capitalised() {
+            return !text.isEmpty() && Character.isUpperCase(text.charAt(0));
+        }
+
+        boolean allCaps() {
+            if (text.length() < 2) {
+                return false;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isLetter(c) && !Character.isUpperCase(c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        String lower() {
+            return text.toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

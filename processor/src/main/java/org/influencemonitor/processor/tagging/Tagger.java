@@ -1,0 +1,173 @@
+package org.influencemonitor.processor.tagging;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.influencemonitor.model.Tags;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tags an article with the countries, state-linked actors, election terms and narratives it
+ * mentions, in one pass of a {@link TermAutomaton} over the folded text. Immutable and thread-safe:
+ * build it once and share it. See docs/tagger.md for the dictionaries and the ambiguity rules.
+ */
+public final class Tagger {
+    private static final Logger LOG = LoggerFactory.getLogger(Tagger.class);
+    static final String SEPARATOR = "\n\n";
+    private static volatile Tagger defaults;
+
+    private final DictionaryEntry[] entries;
+    private final TermAutomaton automaton;
+    private final StateMediaRegistry stateMedia;
+    private final ActorDictionary actors;
+    private final TagAggregator aggregator;
+
+    private Tagger(Path overrideDir) {
+        CountryDictionary countries = CountryDictionary.load(overrideDir);
+        Map<String, String> countryNames = new HashMap<>();
+        CountryDictionary.codes().forEach(cc -> countryNames.put(cc, countries.englishName(cc)));
+        this.actors = ActorDictionary.load(overrideDir, countryNames);
+        this.stateMedia = StateMediaRegistry.load(overrideDir, actors);
+        List<DictionaryEntry> all = new ArrayList<>(countries.entries());
+        all.addAll(actors.entries());
+        all.addAll(PhraseDictionary.electionTerms(overrideDir));
+        all.addAll(PhraseDictionary.narratives(overrideDir));
+        all.addAll(PhraseDictionary.cues(overrideDir));
+        all.addAll(PhraseDictionary.ignored(overrideDir));
+        this.entries = all.toArray(new DictionaryEntry[0]);
+        TermAutomaton.Builder builder = TermAutomaton.builder();
+        for (int i = 0; i < entries.length; i++) {
+            builder.add(entries[i].folded(), i);
+        }
+        this.automaton = builder.build();
+        this.aggregator = new TagAggregator(countries, actors);
+        LOG.debug("tagger ready: {} surface forms, {}", entries.length, automaton);
+    }
+
+    /** The bundled dictionaries; built once per JVM, since a Tagger is immutable. */
+    public static Tagger defaults() {
+        Tagger t = defaults;
+        if (t == null) {
+            synchronized (Tagger.class) {
+                t = defaults;
+                if (t == null) {
+                    t = new Tagger(null);
+                    defaults = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    /**
+     * The bundled dictionaries merged with the files of the same names in {@code dir}: new entries
+     * are added, an entry with the same key replaces the bundled one.
+     *
+     * @throws IllegalArgumentException if {@code dir} is missing or a line is malformed (the
+     *                                  message names the file and line)
+     */
+    public static Tagger withOverrides(Path dir) {
+        return new Tagger(DictionaryFile.requireDirectory(dir));
+    }
+
+    public Tags tag(String title, String text) {
+        String document = (title == null ? "" : title) + SEPARATOR + (text == null ? "" : text);
+        int titleLength = title == null ? 0 : title.length();
+        NormalizedText norm = TextNormalizer.normalize(document);
+        HitCollector hits = new HitCollector(norm, entries);
+        automaton.scan(norm.chars(), norm.length(), hits);
+        DocumentContext ctx = new DocumentContext(document, titleLength, hits.cues, hits.entities);
+        List<Candidate> accepted = new ArrayList<>(hits.entities.size());
+        for (Candidate c : hits.entities) {
+            if (AmbiguityRules.accept(c, ctx)) {
+                accepted.add(c);
+            }
+        }
+        List<Candidate> narratives = new ArrayList<>(hits.narratives.size());
+        for (Candidate c : hits.narratives) {
+            if (AmbiguityRules.accept(c, ctx)) {
+                narratives.add(c);
+            }
+        }
+        return aggregator.aggregate(document, MatchResolver.resolve(accepted), MatchResolver.resolve(narratives));
+    }
+
+    public Optional<Tags.ActorTag> sourceActor(String url, String source) {
+        return stateMedia.lookup(url, source).map(a -> new Tags.ActorTag(a.id(), a.name(), a.country(), a.kind(), 1));
+    }
+
+    /** Applies word boundaries, inflection prefixes and case rules to raw automaton hits. */
+    private static final class HitCollector implements TermAutomaton.Sink {
+        private final NormalizedText norm;
+        private final char[] chars;
+        private final int length;
+        private final String original;
+        private final DictionaryEntry[] entries;
+        final List<Candidate> entities = new ArrayList<>();
+        final List<Candidate> narratives = new ArrayList<>();
+        final Map<String, Integer> cues = DocumentContext.newCueCounter();
+
+        HitCollector(NormalizedText norm, DictionaryEntry[] entries) {
+            this.norm = norm;
+            this.chars = norm.chars();
+            this.length = norm.length();
+            this.original = norm.original();
+            this.entries = entries;
+        }
+
+        @Override
+        public void hit(int payload, int start, int end) {
+            DictionaryEntry e = entries[payload];
+            if (start > 0 && needsBoundary(chars[start]) && TextNormalizer.isWordChar(chars[start - 1])) {
+                return;
+            }
+            if (e.prefix()) {
+                while (end < length && TextNormalizer.isWordChar(chars[end])) {
+                    end++;
+                }
+            } else if (end < length && needsBoundary(chars[end - 1]) && TextNormalizer.isWordChar(chars[end])) {
+                return;
+            }
+            int os = norm.originalStart(start);
+            int oe = norm.originalEnd(end - 1);
+            if (!caseAgrees(e, os, oe)) {
+                return;
+            }
+            Candidate c = new Candidate(e, start, end, os, oe);
+            switch (e.type()) {
+                case CUE -> cues.merge(e.id(), 1, Integer::sum);
+                case NARRATIVE -> narratives.add(c);
+                default -> entities.add(c);
+            }
+        }
+
+        /** Han and kana are written without spaces, so their words have no boundaries to check. */
+        private static boolean needsBoundary(char c) {
+            return TextNormalizer.isWordChar(c) && !Character.isIdeographic(c)
+                    && Character.UnicodeBlock.of(c) != Character.UnicodeBlock.HIRAGANA
+                    && Character.UnicodeBlock.of(c) != Character.UnicodeBlock.KATAKANA;
+        }
+
+        private boolean caseAgrees(DictionaryEntry e, int start, int end) {
+            switch (e.caseRule()) {
+                case ANY:
+                    return true;
+                case INITIAL: {
+                    char first = original.charAt(start);
+                    return !Character.isLetter(first) || Character.isUpperCase(first) || Character.isTitleCase(first);
+                }
+                default: {
+                    String s = e.surface();
+                    if (e.prefix()) {
+                        return original.startsWith(s, start);
+                    }
+                    return end - start == s.length() && original.startsWith(s, start);
+                }
+            }
+        }
+    }
+}
