@@ -25,6 +25,7 @@ import org.influencemonitor.processor.alerts.AlertEmitter;
 import org.influencemonitor.processor.alerts.ThresholdRule;
 import org.influencemonitor.processor.enrichment.ArticleEnricher;
 import org.influencemonitor.processor.enrichment.ArticleValidator;
+import org.influencemonitor.processor.enrichment.TargetCountries;
 import org.influencemonitor.processor.tagging.Tagger;
 import org.influencemonitor.processor.windows.ClockSignals;
 import org.influencemonitor.processor.windows.ClockTicker;
@@ -38,7 +39,7 @@ import org.influencemonitor.processor.windows.WindowedMentionCounter;
  *
  * <pre>
  * articles.raw ─ validate ─ tag ─┬─► articles.enriched
- *                                ├─ relevant: one mention per country ─┐
+ *                                ├─ relevant: one mention per target country ─┐
  *                                └─ clock ticks (event time) ──────────┤
  * monitor.clock ─ clock ticks ─────────────────────────────────────────┴─► repartition by country
  *     ─ count distinct articles per country and window ─┬─► mentions.by-country
@@ -108,8 +109,9 @@ public final class MonitorTopology {
     }
 
     private static List<KeyValue<String, CountrySignal>> mentionsOf(EnrichedArticle article) {
-        List<KeyValue<String, CountrySignal>> out = new ArrayList<>(article.tags().countries().size());
-        for (Tags.CountryTag country : article.tags().countries()) {
+        List<Tags.CountryTag> targets = TargetCountries.of(article);
+        List<KeyValue<String, CountrySignal>> out = new ArrayList<>(targets.size());
+        for (Tags.CountryTag country : targets) {
             out.add(KeyValue.pair(country.code(), CountrySignal.mention(country.code(), article.id(),
                     country.mentions(), article.title(), article.url(), article.publishedAt())));
         }
