@@ -24,12 +24,13 @@ import picocli.CommandLine.Option;
  * file of articles and exiting once every window has closed and every alert has been delivered.
  */
 @Command(name = "demo", description = {
-        "Run ingest -> processor -> sink on an embedded Kafka broker, replay articles, print the alerts as they",
-        "arrive, write them to DIR/alerts.jsonl, and exit once the replay is fully processed."},
+        "Replay articles through ingest, processor and sink on an embedded Kafka broker.",
+        "Prints the alerts as they arrive, writes them to DIR/alerts.jsonl, and exits once the replay is",
+        "fully processed: every window closed and every alert delivered."},
         footer = {"", "Examples:",
                 "  ./monitor demo",
                 "  ./monitor demo --input my-articles.jsonl --out /tmp/monitor-out --threshold 5",
-                "  ./monitor demo --follow     # keep the broker up; read it with kcat while it runs"})
+                "  ./monitor demo --follow    # then read the topics with kcat while it runs"})
 public class DemoCommand implements Callable<Integer> {
     static final String SAMPLES = "/samples/articles.jsonl";
 

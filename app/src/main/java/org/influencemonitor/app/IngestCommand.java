@@ -14,6 +14,7 @@ import org.influencemonitor.ingest.ArticlePublisher;
 import org.influencemonitor.ingest.FileIngest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code monitor ingest <source>}: publishes articles to {@code articles.raw}. */
@@ -33,6 +34,7 @@ public class IngestCommand implements Runnable {
             "Bad lines are reported with their line number and sent to articles.dlq; ingestion goes on."},
             footer = {"", "Examples:",
                     "  ./monitor ingest file samples/articles.jsonl --bootstrap-servers localhost:9092",
+                    "  ./monitor ingest file history.jsonl --advance-clock 75m   # a replay: close its last windows too",
                     "  cat my-articles.jsonl | ./monitor ingest file -"})
     static class FileSource implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "PATH|-", description = "The file to read, or - for standard input.")
@@ -41,11 +43,21 @@ public class IngestCommand implements Runnable {
         @Mixin
         KafkaOptions kafka;
 
+        @Option(names = "--advance-clock", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = {"After the last line, tell the processor that event time has reached the newest",
+                        "published_at plus DURATION (via monitor.clock), so a replay's last windows close.",
+                        "Use the processor's window plus grace, e.g. 75m for the defaults."})
+        java.time.Duration advanceClock;
+
         @Override
         public Integer call() throws IOException {
             String name = path.equals("-") ? "stdin" : path;
             try (Reader reader = open(); ArticlePublisher publisher = new ArticlePublisher(kafka.bootstrapServers(), kafka.clientProperties())) {
                 FileIngest.Summary summary = new FileIngest(new ArticleLineParser(Clock.systemUTC()), publisher).ingest(reader, name);
+                if (advanceClock != null && summary.latestPublishedAt() != null) {
+                    publisher.advanceClock(summary.latestPublishedAt().plus(advanceClock));
+                    publisher.flush();
+                }
                 System.out.println("Ingested " + name + ": " + summary);
                 return 0;
             }

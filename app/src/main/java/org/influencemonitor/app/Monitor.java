@@ -4,7 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code monitor} command line: one jar, one subcommand per component. */
-@Command(name = "monitor", mixinStandardHelpOptions = true, versionProvider = Monitor.Version.class,
+@Command(name = "monitor", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = Monitor.Version.class,
         description = {
                 "Monitors a stream of news articles for state-linked election disinformation on Apache Kafka.",
                 "",
