@@ -9,14 +9,12 @@ final class NormalizedText {
     private final String original;
     private final char[] chars;
     private final int[] origStart;
-    private final int[] origEnd;
     private final int length;
 
-    NormalizedText(String original, char[] chars, int[] origStart, int[] origEnd, int length) {
+    NormalizedText(String original, char[] chars, int[] origStart, int length) {
         this.original = original;
         this.chars = chars;
         this.origStart = origStart;
-        this.origEnd = origEnd;
         this.length = length;
     }
 
@@ -37,7 +35,11 @@ final class NormalizedText {
         return origStart[normIndex];
     }
 
+    /**
+     * End (exclusive) of the original char behind a folded char. Every folded char but a collapsed
+     * space comes from exactly one UTF-16 unit, and matches never end on a space.
+     */
     int originalEnd(int normIndex) {
-        return origEnd[normIndex];
+        return origStart[normIndex] + 1;
     }
 }

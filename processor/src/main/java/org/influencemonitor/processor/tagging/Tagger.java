@@ -100,6 +100,14 @@ public final class Tagger {
         return stateMedia.lookup(url, source).map(a -> new Tags.ActorTag(a.id(), a.name(), a.country(), a.kind(), 1));
     }
 
+    TermAutomaton automaton() {
+        return automaton;
+    }
+
+    List<DictionaryEntry> entries() {
+        return List.of(entries);
+    }
+
     /** Applies word boundaries, inflection prefixes and case rules to raw automaton hits. */
     private static final class HitCollector implements TermAutomaton.Sink {
         private final NormalizedText norm;

@@ -94,10 +94,8 @@ final class TermAutomaton {
             // Trie with sparse children first; it is made dense once the failure links are known.
             List<Map<Character, Integer>> children = new ArrayList<>();
             List<List<int[]>> own = new ArrayList<>(); // {payload, length}
-            List<Integer> depth = new ArrayList<>();
             children.add(new HashMap<>());
             own.add(new ArrayList<>());
-            depth.add(0);
             for (int p = 0; p < patterns.size(); p++) {
                 int s = 0;
                 for (char c : patterns.get(p)) {
@@ -106,7 +104,6 @@ final class TermAutomaton {
                         next = children.size();
                         children.add(new HashMap<>());
                         own.add(new ArrayList<>());
-                        depth.add(depth.get(s) + 1);
                         children.get(s).put(c, next);
                     }
                     s = next;
@@ -114,6 +111,20 @@ final class TermAutomaton {
                 own.get(s).add(new int[] {payloads.get(p), patterns.get(p).length});
             }
             int n = children.size();
+            // Number states breadth-first: running text rarely leaves the shallow states, and keeping
+            // their rows together at the start of the table keeps the hot part of it in cache.
+            int[] newId = new int[n];
+            int[] oldId = new int[n];
+            ArrayDeque<Integer> order = new ArrayDeque<>();
+            order.add(0);
+            int next = 0;
+            while (!order.isEmpty()) {
+                int s = order.poll();
+                newId[s] = next;
+                oldId[next] = s;
+                next++;
+                order.addAll(children.get(s).values());
+            }
             int width = symbols;
             int[] delta = new int[n * width];
             int[] fail = new int[n];
@@ -122,25 +133,21 @@ final class TermAutomaton {
                 outputs.add(null);
             }
             outputs.set(0, own.get(0));
-            ArrayDeque<Integer> queue = new ArrayDeque<>();
             for (Map.Entry<Character, Integer> e : children.get(0).entrySet()) {
-                delta[symbolOf[e.getKey()]] = e.getValue();
-                fail[e.getValue()] = 0;
-                queue.add(e.getValue());
+                delta[symbolOf[e.getKey()]] = newId[e.getValue()];
             }
-            while (!queue.isEmpty()) {
-                int s = queue.poll();
-                List<int[]> out = new ArrayList<>(own.get(s));
+            // New ids are in BFS order, so a failure target (always shallower) is complete when its
+            // row is copied; a child's failure link is set while its parent is processed.
+            for (int s = 1; s < n; s++) {
+                List<int[]> out = new ArrayList<>(own.get(oldId[s]));
                 out.addAll(outputs.get(fail[s]));
                 outputs.set(s, out);
-                // Missing transitions copy the failure state's row (BFS order guarantees it is complete).
                 System.arraycopy(delta, fail[s] * width, delta, s * width, width);
-                for (Map.Entry<Character, Integer> e : children.get(s).entrySet()) {
-                    int t = e.getValue();
+                for (Map.Entry<Character, Integer> e : children.get(oldId[s]).entrySet()) {
+                    int t = newId[e.getValue()];
                     int sym = symbolOf[e.getKey()];
                     fail[t] = delta[fail[s] * width + sym];
                     delta[s * width + sym] = t;
-                    queue.add(t);
                 }
             }
             int total = 0;

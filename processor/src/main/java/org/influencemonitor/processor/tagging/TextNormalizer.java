@@ -65,7 +65,6 @@ final class TextNormalizer {
         int n = text.length();
         char[] out = new char[n + 16];
         int[] start = new int[n + 16];
-        int[] end = new int[n + 16];
         int len = 0;
         boolean lastSpace = true; // leading white space is dropped
         for (int i = 0; i < n; i++) {
@@ -76,9 +75,6 @@ final class TextNormalizer {
             }
             if (f == ' ') {
                 if (lastSpace) {
-                    if (len > 0 && out[len - 1] == ' ') {
-                        end[len - 1] = i + 1;
-                    }
                     continue;
                 }
                 lastSpace = true;
@@ -91,12 +87,10 @@ final class TextNormalizer {
                     int cap = Math.max(out.length * 2, len + m.length() + 16);
                     out = java.util.Arrays.copyOf(out, cap);
                     start = java.util.Arrays.copyOf(start, cap);
-                    end = java.util.Arrays.copyOf(end, cap);
                 }
                 for (int k = 0; k < m.length(); k++) {
                     out[len] = m.charAt(k);
                     start[len] = i;
-                    end[len] = i + 1;
                     len++;
                 }
                 lastSpace = m.charAt(m.length() - 1) == ' ';
@@ -106,14 +100,12 @@ final class TextNormalizer {
                 int cap = out.length * 2 + 16;
                 out = java.util.Arrays.copyOf(out, cap);
                 start = java.util.Arrays.copyOf(start, cap);
-                end = java.util.Arrays.copyOf(end, cap);
             }
             out[len] = f;
             start[len] = i;
-            end[len] = i + 1;
             len++;
         }
-        return new NormalizedText(text, out, start, end, len);
+        return new NormalizedText(text, out, start, len);
     }
 
     private static String foldSlow(String s) {
