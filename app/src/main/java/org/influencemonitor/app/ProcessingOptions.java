@@ -10,6 +10,14 @@ public final class ProcessingOptions {
             description = "Event-time window size (default: ${DEFAULT-VALUE}).")
     Duration window;
 
+    @Option(names = "--window-advance", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Start a window every DURATION (hopping windows); default: the window size (tumbling).")
+    Duration windowAdvance;
+
+    @Option(names = "--future-tolerance", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "15m",
+            description = "Reject articles dated further than this past the processor's clock (default: ${DEFAULT-VALUE}).")
+    Duration futureTolerance;
+
     @Option(names = "--grace", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "15m",
             description = "How long after a window ends late articles still count (default: ${DEFAULT-VALUE}).")
     Duration grace;
@@ -20,7 +28,8 @@ public final class ProcessingOptions {
 
     public MonitorConfig config() {
         try {
-            return new MonitorConfig(window, grace, MonitorConfig.DEFAULT_CLOCK_TICK, threshold, null);
+            return new MonitorConfig(window, windowAdvance == null ? window : windowAdvance, grace,
+                    MonitorConfig.DEFAULT_CLOCK_TICK, futureTolerance, MonitorConfig.DEFAULT_HISTORY, threshold, null);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

@@ -18,9 +18,13 @@ public final class Topics {
     /** Event-time heartbeats that move the processor's clock forward when sources are idle. */
     public static final String MONITOR_CLOCK = "monitor.clock";
 
+    /** Relevant articles that arrived after their window closed and were not counted, keyed by country. */
+    public static final String ARTICLES_LATE = "articles.late";
+
     /** Every topic the monitor reads or writes, in pipeline order. */
     public static final java.util.List<String> ALL =
-            java.util.List.of(ARTICLES_RAW, ARTICLES_ENRICHED, MENTIONS_BY_COUNTRY, ALERTS, ARTICLES_DLQ, MONITOR_CLOCK);
+            java.util.List.of(ARTICLES_RAW, ARTICLES_ENRICHED, MENTIONS_BY_COUNTRY, ALERTS, ARTICLES_DLQ, MONITOR_CLOCK,
+                    ARTICLES_LATE);
 
     private Topics() {
     }

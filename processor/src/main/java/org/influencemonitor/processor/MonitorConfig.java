@@ -7,53 +7,76 @@ import java.util.Objects;
  * Everything that shapes the topology. The Kafka client settings live elsewhere: the same topology
  * runs under {@code TopologyTestDriver}, the embedded demo broker and a production cluster.
  *
- * @param windowSize      length of the tumbling event-time windows
+ * @param windowSize      length of the event-time windows
+ * @param windowAdvance   how far apart windows start: the size for tumbling windows, less for hopping ones
  * @param grace           how long after a window ends late articles are still counted into it
  * @param clockTick       how far event time must move before the article side tells every counting
  *                        partition about it, so that windows of quiet countries close too
+ * @param futureTolerance how far past the processor's clock an article may be dated before it is rejected
+ * @param historyRetention how long closed windows and alerts stay queryable in the processor's stores
  * @param alertThreshold  distinct relevant articles about one country in one window that raise an alert
  * @param repartitionPartitions partitions of the by-country repartition topic; null lets Kafka Streams
  *                        use the source topic's count
  */
-public record MonitorConfig(Duration windowSize, Duration grace, Duration clockTick, int alertThreshold,
+public record MonitorConfig(Duration windowSize, Duration windowAdvance, Duration grace, Duration clockTick,
+                            Duration futureTolerance, Duration historyRetention, int alertThreshold,
                             Integer repartitionPartitions) {
 
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
     public static final Duration DEFAULT_GRACE = Duration.ofMinutes(15);
     public static final Duration DEFAULT_CLOCK_TICK = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_FUTURE_TOLERANCE = Duration.ofMinutes(15);
+    public static final Duration DEFAULT_HISTORY = Duration.ofDays(30);
     public static final int DEFAULT_THRESHOLD = 10;
 
     public MonitorConfig {
         Objects.requireNonNull(windowSize, "windowSize");
+        Objects.requireNonNull(windowAdvance, "windowAdvance");
         Objects.requireNonNull(grace, "grace");
         Objects.requireNonNull(clockTick, "clockTick");
-        if (windowSize.isNegative() || windowSize.isZero()) {
-            throw new IllegalArgumentException("window size must be positive, got " + windowSize);
+        Objects.requireNonNull(futureTolerance, "futureTolerance");
+        Objects.requireNonNull(historyRetention, "historyRetention");
+        requirePositive("window size", windowSize);
+        requirePositive("window advance", windowAdvance);
+        requirePositive("clock tick", clockTick);
+        if (windowAdvance.compareTo(windowSize) > 0) {
+            throw new IllegalArgumentException("window advance " + windowAdvance + " is longer than the window " + windowSize);
         }
         if (grace.isNegative()) {
             throw new IllegalArgumentException("grace must not be negative, got " + grace);
         }
-        if (clockTick.isNegative() || clockTick.isZero()) {
-            throw new IllegalArgumentException("clock tick must be positive, got " + clockTick);
+        if (futureTolerance.isNegative()) {
+            throw new IllegalArgumentException("future tolerance must not be negative, got " + futureTolerance);
         }
         if (alertThreshold < 1) {
             throw new IllegalArgumentException("alert threshold must be at least 1, got " + alertThreshold);
         }
     }
 
+    private static void requirePositive(String what, Duration d) {
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive, got " + d);
+        }
+    }
+
     public static MonitorConfig defaults() {
-        return new MonitorConfig(DEFAULT_WINDOW, DEFAULT_GRACE, DEFAULT_CLOCK_TICK, DEFAULT_THRESHOLD, null);
+        return new MonitorConfig(DEFAULT_WINDOW, DEFAULT_WINDOW, DEFAULT_GRACE, DEFAULT_CLOCK_TICK,
+                DEFAULT_FUTURE_TOLERANCE, DEFAULT_HISTORY, DEFAULT_THRESHOLD, null);
     }
 
     public MonitorConfig withThreshold(int threshold) {
-        return new MonitorConfig(windowSize, grace, clockTick, threshold, repartitionPartitions);
+        return new MonitorConfig(windowSize, windowAdvance, grace, clockTick, futureTolerance, historyRetention,
+                threshold, repartitionPartitions);
     }
 
     public MonitorConfig withRepartitionPartitions(Integer partitions) {
-        return new MonitorConfig(windowSize, grace, clockTick, alertThreshold, partitions);
+        return new MonitorConfig(windowSize, windowAdvance, grace, clockTick, futureTolerance, historyRetention,
+                alertThreshold, partitions);
     }
 
-    public MonitorConfig withWindow(Duration size, Duration newGrace) {
-        return new MonitorConfig(size, newGrace, clockTick, alertThreshold, repartitionPartitions);
+    /** Tumbling windows when {@code advance} equals {@code size}, hopping windows when it is shorter. */
+    public MonitorConfig withWindows(Duration size, Duration advance, Duration newGrace) {
+        return new MonitorConfig(size, advance, newGrace, clockTick, futureTolerance, historyRetention,
+                alertThreshold, repartitionPartitions);
     }
 }

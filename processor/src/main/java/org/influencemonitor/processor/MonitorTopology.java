@@ -2,6 +2,8 @@ package org.influencemonitor.processor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -18,19 +20,21 @@ import org.influencemonitor.model.Article;
 import org.influencemonitor.model.ClockTick;
 import org.influencemonitor.model.EnrichedArticle;
 import org.influencemonitor.model.JsonSerde;
+import org.influencemonitor.model.LateArticle;
 import org.influencemonitor.model.MentionWindow;
 import org.influencemonitor.model.Tags;
 import org.influencemonitor.model.Topics;
 import org.influencemonitor.processor.alerts.AlertEmitter;
 import org.influencemonitor.processor.alerts.ThresholdRule;
 import org.influencemonitor.processor.enrichment.ArticleEnricher;
-import org.influencemonitor.processor.enrichment.ArticleValidator;
+import org.influencemonitor.processor.enrichment.ArticleCheck;
 import org.influencemonitor.processor.enrichment.TargetCountries;
 import org.influencemonitor.processor.tagging.Tagger;
 import org.influencemonitor.processor.windows.ClockSignals;
 import org.influencemonitor.processor.windows.ClockTicker;
 import org.influencemonitor.processor.windows.CountrySignal;
-import org.influencemonitor.processor.windows.TumblingWindows;
+import org.influencemonitor.processor.windows.CounterOutput;
+import org.influencemonitor.processor.windows.EventWindows;
 import org.influencemonitor.processor.windows.WindowTally;
 import org.influencemonitor.processor.windows.WindowedMentionCounter;
 
@@ -43,6 +47,7 @@ import org.influencemonitor.processor.windows.WindowedMentionCounter;
  *                                └─ clock ticks (event time) ──────────┤
  * monitor.clock ─ clock ticks ─────────────────────────────────────────┴─► repartition by country
  *     ─ count distinct articles per country and window ─┬─► mentions.by-country
+ *                                       (too late: ─► articles.late)
  *                                                       └─ threshold rule ─► alerts
  * </pre>
  *
@@ -51,6 +56,8 @@ import org.influencemonitor.processor.windows.WindowedMentionCounter;
  */
 public final class MonitorTopology {
     static final String REPARTITION_NAME = "by-country";
+    /** The narrative the seed report warns of: claims that an election is rigged or stolen. */
+    public static final String FRAUD_CLAIM = "election_fraud_claim";
 
     private MonitorTopology() {
     }
@@ -58,7 +65,7 @@ public final class MonitorTopology {
     public static Topology build(MonitorConfig config, Tagger tagger) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<String> keys = Serdes.String();
-        TumblingWindows windows = new TumblingWindows(config.windowSize(), config.grace());
+        EventWindows windows = new EventWindows(config.windowSize(), config.windowAdvance(), config.grace());
         ArticleEnricher enricher = new ArticleEnricher(tagger);
 
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -69,7 +76,7 @@ public final class MonitorTopology {
         KStream<String, EnrichedArticle> enriched = builder
                 .stream(Topics.ARTICLES_RAW, Consumed.with(keys, JsonSerde.of(Article.class))
                         .withTimestampExtractor(new EventTimeExtractor()).withName("articles-raw"))
-                .mapValues(ArticleValidator::validate, Named.as("validate"))
+                .processValues(() -> new ArticleCheck(config.futureTolerance()), Named.as("validate"))
                 .mapValues(enricher::enrich, Named.as("tag"));
         enriched.to(Topics.ARTICLES_ENRICHED, Produced.with(keys, JsonSerde.of(EnrichedArticle.class))
                 .withName("articles-enriched"));
@@ -92,12 +99,18 @@ public final class MonitorTopology {
         if (config.repartitionPartitions() != null) {
             byCountry = byCountry.withNumberOfPartitions(config.repartitionPartitions());
         }
-        KStream<String, WindowTally> tallies = mentions
+        KStream<String, CounterOutput> counted = mentions
                 .merge(articleClock, Named.as("merge-article-clock"))
                 .merge(externalClock, Named.as("merge-external-clock"))
                 .repartition(byCountry)
                 .process(() -> new WindowedMentionCounter(windows), Named.as("count-windows"),
                         WindowedMentionCounter.STORE);
+        counted.filter((country, out) -> out.isLate(), Named.as("late"))
+                .mapValues(CounterOutput::late, Named.as("late-article"))
+                .to(Topics.ARTICLES_LATE, Produced.with(keys, JsonSerde.of(LateArticle.class)).withName("articles-late"));
+        KStream<String, WindowTally> tallies = counted
+                .filterNot((country, out) -> out.isLate(), Named.as("on-time"))
+                .mapValues(CounterOutput::tally, Named.as("tally"));
 
         tallies.mapValues(WindowTally::toEvent, Named.as("window-event"))
                 .to(Topics.MENTIONS_BY_COUNTRY, Produced.with(keys, JsonSerde.of(MentionWindow.class))
@@ -108,12 +121,26 @@ public final class MonitorTopology {
         return builder.build();
     }
 
+    private static MentionWindow.ActorCount actorCount(Tags.ActorTag actor) {
+        return new MentionWindow.ActorCount(actor.id(), actor.name(), actor.country(), actor.kind(), 1);
+    }
+
     private static List<KeyValue<String, CountrySignal>> mentionsOf(EnrichedArticle article) {
         List<Tags.CountryTag> targets = TargetCountries.of(article);
+        boolean fraudClaim = article.tags().narratives().stream().anyMatch(n -> n.id().equals(FRAUD_CLAIM));
+        boolean stateLinked = article.sourceActor() != null || !article.tags().actors().isEmpty();
+        Map<String, MentionWindow.ActorCount> actors = new TreeMap<>();
+        if (article.sourceActor() != null) {
+            actors.put(article.sourceActor().id(), actorCount(article.sourceActor()));
+        }
+        article.tags().actors().forEach(a -> actors.putIfAbsent(a.id(), actorCount(a)));
+        List<MentionWindow.TermCount> terms = article.tags().electionTerms().stream()
+                .map(t -> new MentionWindow.TermCount(t.term(), t.mentions())).toList();
         List<KeyValue<String, CountrySignal>> out = new ArrayList<>(targets.size());
         for (Tags.CountryTag country : targets) {
-            out.add(KeyValue.pair(country.code(), CountrySignal.mention(country.code(), article.id(),
-                    country.mentions(), article.title(), article.url(), article.publishedAt())));
+            out.add(KeyValue.pair(country.code(), new CountrySignal(CountrySignal.Kind.MENTION, country.code(), article.id(),
+                    country.mentions(), article.title(), article.url(), article.publishedAt(), article.source(),
+                    fraudClaim, stateLinked, List.copyOf(actors.values()), terms)));
         }
         return out;
     }

@@ -24,6 +24,7 @@ import org.influencemonitor.model.Article;
 import org.influencemonitor.model.ClockTick;
 import org.influencemonitor.model.EnrichedArticle;
 import org.influencemonitor.model.JsonSerde;
+import org.influencemonitor.model.LateArticle;
 import org.influencemonitor.model.MentionWindow;
 import org.influencemonitor.model.Topics;
 import org.influencemonitor.processor.tagging.Tagger;
@@ -47,6 +48,7 @@ class MonitorTopologyTest {
     private TestOutputTopic<String, MentionWindow> mentions;
     private TestOutputTopic<String, Alert> alerts;
     private TestOutputTopic<byte[], byte[]> dlq;
+    private TestOutputTopic<String, LateArticle> late;
 
     @BeforeEach
     void start() {
@@ -58,6 +60,7 @@ class MonitorTopologyTest {
         enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED, new StringDeserializer(), JsonSerde.of(EnrichedArticle.class));
         mentions = driver.createOutputTopic(Topics.MENTIONS_BY_COUNTRY, new StringDeserializer(), JsonSerde.of(MentionWindow.class));
         alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), JsonSerde.of(Alert.class));
+        late = driver.createOutputTopic(Topics.ARTICLES_LATE, new StringDeserializer(), JsonSerde.of(LateArticle.class));
         dlq = driver.createOutputTopic(Topics.ARTICLES_DLQ, new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer());
     }
 
@@ -157,6 +160,41 @@ class MonitorTopologyTest {
         publish(moldova("late", T0.plusSeconds(120)));
         assertTrue(mentions.isEmpty(), "an article past its window's grace is not counted");
         assertEquals(2, enriched.readValuesToList().size(), "but it is still enriched");
+        List<TestRecord<String, LateArticle>> lateOnes = late.readRecordsToList();
+        assertEquals(1, lateOnes.size(), "and it goes to articles.late rather than vanishing");
+        assertEquals("MD", lateOnes.get(0).key());
+        assertEquals("late", lateOnes.get(0).value().id());
+        assertEquals(T0, lateOnes.get(0).value().windowStart());
+        assertEquals(1.0, metric("late-articles-total"));
+    }
+
+    @Test
+    void anArticleDatedBeyondTheFutureToleranceIsRejectedToTheDeadLetterTopic() {
+        // The driver's wall clock is 2026-01-01T00:00Z.
+        publish(moldova("future", Instant.parse("2026-01-01T00:20:00Z")));
+        publish(moldova("soon", Instant.parse("2026-01-01T00:10:00Z")));
+        assertEquals(List.of("soon"), enriched.readValuesToList().stream().map(EnrichedArticle::id).toList());
+        String reason = header(dlq.readRecordsToList().get(0), "monitor.error.reason");
+        assertTrue(reason.contains("in the future"), reason);
+    }
+
+    @Test
+    void windowUpdatesBreakTheCountDownByActorNarrativeAndTerm() {
+        publish(article("f1", T0.plusSeconds(60), "Moldova vote was rigged, says Sputnik",
+                "Sputnik claims the Moldova election was rigged and stolen."));
+        publish(moldova("a1", T0.plusSeconds(120)));
+        MentionWindow last = mentions.readValuesToList().get(1);
+        assertEquals(2, last.articles());
+        assertEquals(1, last.fraudClaimArticles());
+        assertEquals(1, last.stateLinkedFraudArticles());
+        assertTrue(last.actors().stream().anyMatch(a -> a.id().equals("sputnik") && a.country().equals("RU")), last.actors().toString());
+        assertTrue(last.topTerms().stream().anyMatch(t -> t.term().equals("election")), last.topTerms().toString());
+    }
+
+    private double metric(String name) {
+        return driver.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals(name))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
     }
 
     @Test

@@ -11,6 +11,16 @@ public final class ArticleValidator {
     private ArticleValidator() {
     }
 
+    /** As {@link #validate(Article)}, and rejects a {@code published_at} beyond {@code now + futureTolerance}. */
+    public static Article validate(Article article, java.time.Instant now, java.time.Duration futureTolerance) {
+        validate(article);
+        if (article.publishedAt() != null && article.publishedAt().isAfter(now.plus(futureTolerance))) {
+            throw new InvalidArticleException("article " + article.id() + " is dated " + article.publishedAt()
+                    + ", more than " + futureTolerance + " in the future (processor clock " + now + ")");
+        }
+        return article;
+    }
+
     public static Article validate(Article article) {
         if (article == null) {
             throw new InvalidArticleException("empty record value: an article is required");

@@ -3,41 +3,46 @@ package org.influencemonitor.processor.windows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.influencemonitor.model.LateArticle;
 
 /**
- * Counts distinct relevant articles per country in tumbling event-time windows, and closes windows as
- * event time passes their end plus grace.
+ * Counts distinct relevant articles per country in event-time windows (tumbling or hopping), and
+ * closes windows as event time passes their end plus grace.
  *
- * <p>This is a processor rather than the DSL's windowed aggregate for two reasons: a window must close
+ * <p>This is a processor rather than the DSL's windowed aggregate for three reasons: a window must close
  * (and emit its final tally) when event time moves on even if its country gets no more articles, which
- * the clock signals make possible; and the tally keeps article ids, so that the same article ingested
- * twice counts once. State lives in a changelogged store keyed by {@code windowStart|country}, zero-padded
- * so that key order is time order and closing is one range scan.
+ * the clock signals make possible; the tally keeps article ids, so that the same article ingested twice
+ * counts once; and an article too late for its window is passed on to {@code articles.late} instead of
+ * being dropped. State lives in a changelogged store keyed by {@code windowStart|country}, zero-padded so
+ * that key order is time order and closing is one range scan.
  */
-public final class WindowedMentionCounter implements Processor<String, CountrySignal, String, WindowTally> {
+public final class WindowedMentionCounter implements Processor<String, CountrySignal, String, CounterOutput> {
     public static final String STORE = "country-windows";
-    private static final Logger LOG = LoggerFactory.getLogger(WindowedMentionCounter.class);
+    public static final String LATE_SENSOR = "late-articles";
 
-    private final TumblingWindows windows;
-    private ProcessorContext<String, WindowTally> context;
+    private final EventWindows windows;
+    private ProcessorContext<String, CounterOutput> context;
     private KeyValueStore<String, WindowTally> store;
+    private Sensor lateArticles;
 
-    public WindowedMentionCounter(TumblingWindows windows) {
+    public WindowedMentionCounter(EventWindows windows) {
         this.windows = windows;
     }
 
     @Override
-    public void init(ProcessorContext<String, WindowTally> context) {
+    public void init(ProcessorContext<String, CounterOutput> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
+        // Metrics "late-articles-rate" and "late-articles-total" in group stream-influence-monitor-metrics.
+        this.lateArticles = context.metrics().addRateTotalSensor("influence-monitor", "task-" + context.taskId(),
+                LATE_SENSOR, Sensor.RecordingLevel.INFO);
     }
 
     @Override
@@ -51,21 +56,25 @@ public final class WindowedMentionCounter implements Processor<String, CountrySi
     }
 
     private void count(CountrySignal mention, long eventTime, long streamTime) {
-        long start = windows.startOf(eventTime);
-        if (windows.isClosed(start, streamTime)) {
-            LOG.warn("Late article {} about {}: event time {} is past its window's grace (stream time {}); not counted",
-                    mention.articleId(), mention.country(), Instant.ofEpochMilli(eventTime), Instant.ofEpochMilli(streamTime));
-            return;
-        }
-        String key = key(start, mention.country());
-        WindowTally before = store.get(key);
-        if (before == null) {
-            before = WindowTally.empty(mention.country(), windows.instant(start), windows.instant(windows.endOf(start)));
-        }
-        WindowTally after = before.add(mention);
-        if (after != before) {
-            store.put(key, after);
-            context.forward(new Record<>(mention.country(), after, eventTime));
+        for (long start : windows.startsFor(eventTime)) {
+            if (windows.isClosed(start, streamTime)) {
+                lateArticles.record();
+                context.forward(new Record<>(mention.country(), CounterOutput.of(new LateArticle(1, mention.articleId(),
+                        mention.url(), mention.title(), mention.country(), Instant.ofEpochMilli(eventTime),
+                        windows.instant(start), windows.instant(windows.endOf(start)), Instant.ofEpochMilli(streamTime))),
+                        eventTime));
+                continue;
+            }
+            String key = key(start, mention.country());
+            WindowTally before = store.get(key);
+            if (before == null) {
+                before = WindowTally.empty(mention.country(), windows.instant(start), windows.instant(windows.endOf(start)));
+            }
+            WindowTally after = before.add(mention);
+            if (after != before) {
+                store.put(key, after);
+                context.forward(new Record<>(mention.country(), CounterOutput.of(after), eventTime));
+            }
         }
     }
 
@@ -82,7 +91,7 @@ public final class WindowedMentionCounter implements Processor<String, CountrySi
             WindowTally closed = entry.value.close();
             store.delete(entry.key);
             long windowEnd = closed.windowEnd().toEpochMilli();
-            context.forward(new Record<>(closed.country(), closed, windowEnd - 1));
+            context.forward(new Record<>(closed.country(), CounterOutput.of(closed), windowEnd - 1));
         }
     }
 

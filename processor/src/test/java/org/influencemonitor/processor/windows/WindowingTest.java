@@ -13,14 +13,24 @@ import org.junit.jupiter.api.Test;
 
 class WindowingTest {
     private static final Instant START = Instant.parse("2024-10-18T14:00:00Z");
-    private final TumblingWindows hourly = new TumblingWindows(Duration.ofHours(1), Duration.ofMinutes(15));
+    private final EventWindows hourly = EventWindows.tumbling(Duration.ofHours(1), Duration.ofMinutes(15));
 
     @Test
     void windowsAreEpochAlignedAndCloseAtEndPlusGrace() {
         long t = START.plusSeconds(1799).toEpochMilli();
-        assertEquals(START.toEpochMilli(), hourly.startOf(t));
+        assertEquals(java.util.List.of(START.toEpochMilli()), hourly.startsFor(t));
         assertFalse(hourly.isClosed(START.toEpochMilli(), START.plusSeconds(3600 + 899).toEpochMilli()));
         assertTrue(hourly.isClosed(START.toEpochMilli(), START.plusSeconds(3600 + 900).toEpochMilli()));
+    }
+
+    @Test
+    void hoppingWindowsGiveEveryWindowThatContainsTheInstant() {
+        EventWindows hopping = new EventWindows(Duration.ofHours(1), Duration.ofMinutes(15), Duration.ZERO);
+        long t = START.plusSeconds(20 * 60).toEpochMilli();
+        assertEquals(java.util.List.of(START.minusSeconds(1800).toEpochMilli(), START.minusSeconds(900).toEpochMilli(),
+                START.toEpochMilli(), START.plusSeconds(900).toEpochMilli()), hopping.startsFor(t));
+        assertEquals(java.util.List.of(START.toEpochMilli()), EventWindows.tumbling(Duration.ofHours(1), Duration.ZERO)
+                .startsFor(START.toEpochMilli()));
     }
 
     @Test
