@@ -28,6 +28,8 @@ import org.influencemonitor.processor.alerts.AlertEmitter;
 import org.influencemonitor.processor.alerts.ThresholdRule;
 import org.influencemonitor.processor.enrichment.ArticleEnricher;
 import org.influencemonitor.processor.enrichment.ArticleCheck;
+import org.influencemonitor.processor.history.AlertHistory;
+import org.influencemonitor.processor.history.WindowHistory;
 import org.influencemonitor.processor.enrichment.TargetCountries;
 import org.influencemonitor.processor.tagging.Tagger;
 import org.influencemonitor.processor.windows.ClockSignals;
@@ -72,6 +74,12 @@ public final class MonitorTopology {
                 Stores.persistentKeyValueStore(WindowedMentionCounter.STORE), keys, JsonSerde.of(WindowTally.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(AlertEmitter.STORE), keys, Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(WindowHistory.STORE), keys, JsonSerde.of(MentionWindow.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(AlertHistory.HISTORY_STORE), keys, JsonSerde.of(Alert.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(AlertHistory.OPEN_STORE), keys, JsonSerde.of(Alert.class)));
 
         KStream<String, EnrichedArticle> enriched = builder
                 .stream(Topics.ARTICLES_RAW, Consumed.with(keys, JsonSerde.of(Article.class))
@@ -112,11 +120,15 @@ public final class MonitorTopology {
                 .filterNot((country, out) -> out.isLate(), Named.as("on-time"))
                 .mapValues(CounterOutput::tally, Named.as("tally"));
 
+        tallies = tallies.processValues(() -> new WindowHistory(config.historyRetention()), Named.as("window-history"),
+                WindowHistory.STORE);
         tallies.mapValues(WindowTally::toEvent, Named.as("window-event"))
                 .to(Topics.MENTIONS_BY_COUNTRY, Produced.with(keys, JsonSerde.of(MentionWindow.class))
                         .withName("mentions-by-country-out"));
         tallies.process(() -> new AlertEmitter(new ThresholdRule(config.alertThreshold())), Named.as("threshold-rule"),
                         AlertEmitter.STORE)
+                .processValues(() -> new AlertHistory(config.historyRetention()), Named.as("alert-history"),
+                        AlertHistory.HISTORY_STORE, AlertHistory.OPEN_STORE)
                 .to(Topics.ALERTS, Produced.with(keys, JsonSerde.of(Alert.class)).withName("alerts-out"));
         return builder.build();
     }
