@@ -67,6 +67,7 @@ class SchemaContractTest {
     static final String MENTIONS = "mentions.by-country.schema.json";
     static final String ALERTS = "alerts.schema.json";
     static final String CLOCK = "monitor.clock.schema.json";
+    static final String LATE = "articles.late.schema.json";
 
     /** Topic value schemas, by topic name. */
     static final Map<String, String> SCHEMA_OF_TOPIC = Map.of(
@@ -74,7 +75,8 @@ class SchemaContractTest {
             Topics.ARTICLES_ENRICHED, ENRICHED,
             Topics.MENTIONS_BY_COUNTRY, MENTIONS,
             Topics.ALERTS, ALERTS,
-            Topics.MONITOR_CLOCK, CLOCK);
+            Topics.MONITOR_CLOCK, CLOCK,
+            Topics.ARTICLES_LATE, LATE);
 
     /** Every record type of the contract and the object schema that describes it (file and JSON pointer). */
     static final Map<Class<?>, String[]> SCHEMA_OF_TYPE = new LinkedHashMap<>();
@@ -92,6 +94,10 @@ class SchemaContractTest {
         SCHEMA_OF_TYPE.put(Alert.class, new String[] {ALERTS, ""});
         SCHEMA_OF_TYPE.put(Alert.Evidence.class, new String[] {ALERTS, "/$defs/Evidence"});
         SCHEMA_OF_TYPE.put(ClockTick.class, new String[] {CLOCK, ""});
+        SCHEMA_OF_TYPE.put(MentionWindow.ActorCount.class, new String[] {MENTIONS, "/$defs/ActorCount"});
+        SCHEMA_OF_TYPE.put(MentionWindow.TermCount.class, new String[] {MENTIONS, "/$defs/TermCount"});
+        SCHEMA_OF_TYPE.put(Alert.Election.class, new String[] {ALERTS, "/properties/election"});
+        SCHEMA_OF_TYPE.put(LateArticle.class, new String[] {LATE, ""});
     }
 
     // ---------------------------------------------------------------- fixtures
@@ -167,12 +173,25 @@ class SchemaContractTest {
         return EnrichedArticle.of(minimalArticle(), Tags.empty(), false, null);
     }
 
+    static final MentionWindow.ActorCount KREMLIN =
+            new MentionWindow.ActorCount("kremlin", "Kremlin", "RU", ActorKind.GOVERNMENT, 4);
+    static final MentionWindow.TermCount REFERENDUM = new MentionWindow.TermCount("referendum", 9);
+
     static MentionWindow openWindow() {
-        return new MentionWindow(1, "MD", WINDOW_START, WINDOW_END, 7, 12, false);
+        return new MentionWindow(1, "MD", WINDOW_START, WINDOW_END, 7, 12, false, 3, 2, List.of(KREMLIN), List.of(REFERENDUM));
     }
 
     static MentionWindow finalWindow() {
-        return new MentionWindow(1, "MD", WINDOW_START, WINDOW_END, 9, 15, true);
+        return new MentionWindow(1, "MD", WINDOW_START, WINDOW_END, 9, 15, true, 4, 2, List.of(KREMLIN), List.of(REFERENDUM));
+    }
+
+    /** As written before the breakdown was added. */
+    static MentionWindow firstCutWindow() {
+        return new MentionWindow(1, "MD", WINDOW_START, WINDOW_END, 9, 15, true, null, null, null, null);
+    }
+
+    static LateArticle lateArticle() {
+        return new LateArticle(1, ID, URL, TITLE, "MD", PUBLISHED, WINDOW_START, WINDOW_END, WINDOW_END.plusSeconds(3600));
     }
 
     static String alertId() {
@@ -183,10 +202,12 @@ class SchemaContractTest {
     static Alert fullAlert() {
         return new Alert(1, alertId(), "threshold", "MD", WINDOW_START, WINDOW_END, 10, 5, Alert.Severity.CRITICAL,
                 Alert.Status.FIRING,
-                List.of(new Alert.Evidence(ID, TITLE, URL),
+                List.of(new Alert.Evidence(ID, TITLE, URL, "RT"),
                         new Alert.Evidence("9b1d44e0c7a35f8e21d0b6a4c93e7f12", "Moldova votes under pressure",
-                                "https://example.org/moldova-votes")),
-                Instant.parse("2024-10-18T07:43:06.481Z"));
+                                "https://example.org/moldova-votes", "Example")),
+                Instant.parse("2024-10-18T07:43:06.481Z"), 9.2, 3.5, "Moldova: 10 relevant articles, 2.9x its baseline",
+                WINDOW_START, 1, List.of(KREMLIN), List.of(REFERENDUM),
+                new Alert.Election(java.time.LocalDate.parse("2024-10-20"), "president"));
     }
 
     /** Evidence with its optional title and url null (an article with neither). */
@@ -218,6 +239,8 @@ class SchemaContractTest {
                 new Case("alert, all fields", ALERTS, fullAlert(), true),
                 new Case("alert, evidence without title and url", ALERTS, alertWithBareEvidence(), false),
                 new Case("alert, no evidence", ALERTS, alertWithoutEvidence(), false),
+                new Case("mention window, first cut", MENTIONS, firstCutWindow(), false),
+                new Case("late article", LATE, lateArticle(), true),
                 new Case("clock tick", CLOCK, tick(), true));
     }
 
@@ -397,7 +420,12 @@ class SchemaContractTest {
     static final Map<Class<?>, Set<String>> OPTIONAL = Map.of(
             Article.class, Set.of("url", "source", "language", "published_at", "title", "text"),
             EnrichedArticle.class, Set.of("url", "source", "language", "published_at", "title", "text", "source_actor"),
-            Alert.Evidence.class, Set.of("title", "url"));
+            Alert.Evidence.class, Set.of("title", "url", "source"),
+            MentionWindow.class, Set.of("fraud_claim_articles", "state_linked_fraud_articles", "actors", "top_terms"),
+            Alert.class, Set.of("score", "expected", "summary", "incident_start", "update", "top_actors", "top_terms",
+                    "election"),
+            Alert.Election.class, Set.of("type"),
+            LateArticle.class, Set.of("url", "title"));
 
     @Test
     void everythingButTheOptionalFieldsIsRequired() {
@@ -417,7 +445,7 @@ class SchemaContractTest {
     void everyRecordTypeOfTheContractHasASchema() {
         Set<Class<?>> reachable = new LinkedHashSet<>();
         Deque<Class<?>> todo = new ArrayDeque<>(List.of(
-                Article.class, EnrichedArticle.class, MentionWindow.class, Alert.class, ClockTick.class));
+                Article.class, EnrichedArticle.class, MentionWindow.class, Alert.class, ClockTick.class, LateArticle.class));
         while (!todo.isEmpty()) {
             Class<?> type = todo.pop();
             if (!type.isRecord() || !reachable.add(type)) {
@@ -506,7 +534,8 @@ class SchemaContractTest {
                     problems.add(where + ": " + p.getKey() + " has no type");
                 }
                 boolean timestamp = p.getKey().endsWith("_at") || p.getKey().startsWith("window_")
-                        || p.getKey().equals("event_time");
+                        || p.getKey().equals("event_time") || p.getKey().equals("incident_start")
+                        || p.getKey().equals("stream_time");
                 if (timestamp != "date-time".equals(property.path("format").textValue())) {
                     problems.add(where + ": " + p.getKey() + " timestamp/format date-time mismatch");
                 }
@@ -520,7 +549,7 @@ class SchemaContractTest {
     }
 
     static Stream<String> schemaFiles() {
-        return Stream.of(RAW, ENRICHED, MENTIONS, ALERTS, CLOCK);
+        return Stream.of(RAW, ENRICHED, MENTIONS, ALERTS, CLOCK, LATE);
     }
 
     // ---------------------------------------------------------------- helpers
