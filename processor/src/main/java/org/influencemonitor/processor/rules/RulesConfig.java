@@ -75,7 +75,7 @@ public record RulesConfig(int quietWindowsToResolve, PreElection preElection, Th
      * still elevated: tail probability below {@code resolvePValue} and ratio at least {@code resolveRatio}.
      * {@code minTotal} is used by {@code share} only: the all-countries count below which it stays silent.
      */
-    public record Surge(boolean enabled, double pValue, int minCount, double minRatio, double resolvePValue,
+    public record Surge(boolean enabled, double pValue, int minCount, double minRatio, @com.fasterxml.jackson.annotation.JsonProperty("resolve_p_value") double resolvePValue,
                         double resolveRatio, int minTotal, Baseline baseline, SeverityBands severity) {
     }
 
@@ -159,8 +159,12 @@ public record RulesConfig(int quietWindowsToResolve, PreElection preElection, Th
         } catch (MismatchedInputException e) {
             String type = e.getTargetType() == null ? "the expected type" : e.getTargetType().getSimpleName();
             JsonNode value = tree.at(pointer(e));
+            if (value.isMissingNode() || value.isNull()) {
+                throw new IllegalArgumentException(file + ": field " + path(e) + ": is required (" + type + "), got "
+                        + (value.isNull() ? "null" : "nothing"), e);
+            }
             throw new IllegalArgumentException(file + ": field " + path(e) + ": cannot read value '"
-                    + (value.isMissingNode() ? "?" : value.toString()) + "' as " + type, e);
+                    + value + "' as " + type, e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(file + ": " + e.getOriginalMessage(), e);
         }
