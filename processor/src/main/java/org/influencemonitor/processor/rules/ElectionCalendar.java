@@ -112,7 +112,7 @@ public record ElectionCalendar(List<Election> elections) {
         try {
             root = new YAMLMapper().readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": not valid YAML: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(source + ": not valid YAML: " + oneLine(e.getOriginalMessage()), e);
         }
         if (root != null && root.isObject() && root.has("elections")) {
             root = root.get("elections");
@@ -180,5 +180,9 @@ public record ElectionCalendar(List<Election> elections) {
      */
     public double preElectionFactor(String country, Instant at, RulesConfig.PreElection period) {
         return electionAround(country, at, period).isPresent() ? period.thresholdFactor() : 1.0;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s+", " ").trim();
     }
 }

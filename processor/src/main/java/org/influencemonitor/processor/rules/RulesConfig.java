@@ -104,7 +104,7 @@ public record RulesConfig(int quietWindowsToResolve, PreElection preElection, Th
         try {
             user = YAML.readTree(Files.readString(yamlFile));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(yamlFile + ": not valid YAML: " + e.getOriginalMessage()
+            throw new IllegalArgumentException(yamlFile + ": not valid YAML: " + oneLine(e.getOriginalMessage())
                     + location(e), e);
         } catch (IOException e) {
             throw new IllegalArgumentException(yamlFile + ": cannot read: " + e.getMessage(), e);
@@ -255,5 +255,9 @@ public record RulesConfig(int quietWindowsToResolve, PreElection preElection, Th
             check(b.warmupHours() >= 0, name + ".baseline.warmup_hours", b.warmupHours(), "must not be negative");
             bands(s.severity(), name + ".severity");
         }
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s+", " ").trim();
     }
 }
