@@ -1,0 +1,63 @@
+package org.influencemonitor.processor.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.influencemonitor.model.Json;
+import org.junit.jupiter.api.Test;
+
+/** The records live in state stores as JSON through the contract's mapper: they must round-trip exactly. */
+class JsonRoundTripTest {
+
+    private static <T> T roundTrip(T value, Class<T> type) throws Exception {
+        String json = Json.mapper().writeValueAsString(value);
+        return Json.mapper().readValue(json, type);
+    }
+
+    @Test
+    void aBusyCountryStateRoundTripsAndIsSnakeCaseWithIsoInstants() throws Exception {
+        ScenarioGenerator.Scenario sc = new ScenarioGenerator(7).generate();
+        RuleEngine engine = new RuleEngine(RulesConfig.defaults(), ElectionCalendar.empty());
+        String country = sc.surges().get(0).country();
+        CountryState s = CountryState.initial(country);
+        List<AlertEvent> events = new ArrayList<>();
+        for (WindowObservation w : sc.windows()) {
+            if (!w.country().equals(country)) {
+                continue;
+            }
+            RuleEngine.Result r = engine.onWindowClosed(s, w, w.windowEnd());
+            s = r.state();
+            events.addAll(r.alerts());
+            assertEquals(s, roundTrip(s, CountryState.class));
+        }
+        assertFalse(s.actors().isEmpty());
+        assertFalse(events.isEmpty());
+        JsonNode tree = Json.mapper().readTree(Json.mapper().writeValueAsString(s));
+        assertTrue(tree.has("last_closed_window_start"), tree.toString());
+        assertTrue(tree.get("first_observed").isTextual());
+        assertTrue(tree.get("first_observed").asText().endsWith("Z"));
+        for (AlertEvent e : events) {
+            assertEquals(e, roundTrip(e, AlertEvent.class));
+        }
+        JsonNode event = Json.mapper().readTree(Json.mapper().writeValueAsString(events.get(0)));
+        assertTrue(event.has("alert_id") && event.has("incident_start") && event.has("top_actors"), event.toString());
+    }
+
+    @Test
+    void openIncidentsAndTheNullExpectationRoundTrip() throws Exception {
+        IncidentState inc = new IncidentState("id", "spike", Obs.hour(1), Obs.hour(3), 1, Obs.hour(3), "warning",
+                12.5, 2);
+        CountryState s = CountryState.initial("MD").observe(Obs.hour(0)).withIncident("spike", inc);
+        assertEquals(s, roundTrip(s, CountryState.class));
+        AlertEvent e = new AlertEvent("id", "threshold", "MD", Obs.hour(1), Obs.hour(2), 10, 10, "warning", "firing",
+                1.0, null, "x", List.of(), List.of(new ActorCount("rt", "RT", "RU", "state_media", 2)), Obs.hour(1), 0);
+        assertFalse(Json.mapper().writeValueAsString(e).contains("expected"), "a null expectation is omitted");
+        assertEquals(e, roundTrip(e, AlertEvent.class));
+        WindowObservation w = Obs.full("MD", 3, 5, 1, 40, List.of(new ActorCount("rt", "RT", "RU", "state_media", 2)));
+        assertEquals(w, roundTrip(w, WindowObservation.class));
+    }
+}
