@@ -13,8 +13,11 @@ final class AlertText {
     }
 
     static String oneLine(Alert alert) {
-        return String.format("ALERT %-8s %s %s: %d relevant articles in %s-%s (threshold %d)  id %s",
-                alert.severity().wireName(), alert.country(), alert.rule(), alert.articles(),
-                TIME.format(alert.windowStart()), END.format(alert.windowEnd()), alert.threshold(), alert.alertId());
+        String what = alert.summary() != null ? alert.summary()
+                : alert.articles() + " relevant articles (threshold " + alert.threshold() + ")";
+        String status = alert.status() == Alert.Status.RESOLVED ? "RESOLVED"
+                : alert.update() != null && alert.update() > 0 ? "UPDATE " + alert.update() : "ALERT";
+        return String.format("%-9s %-8s %s %s %s-%s: %s  id %s", status, alert.severity().wireName(), alert.country(),
+                alert.rule(), TIME.format(alert.windowStart()), END.format(alert.windowEnd()), what, alert.alertId());
     }
 }

@@ -71,7 +71,7 @@ public class DemoCommand implements Callable<Integer> {
                 pipeline.start();
                 String name = input == null ? "bundled samples" : input.toString();
                 System.out.println("Replaying " + name + " (window " + config.windowSize() + ", grace " + config.grace()
-                        + ", threshold " + config.alertThreshold() + ")");
+                        + "; threshold rule at " + config.rules().threshold().articles() + " articles)");
                 LocalPipeline.Counts counts;
                 try (Reader reader = openInput()) {
                     var ingested = pipeline.replay(reader, name);

@@ -23,7 +23,7 @@ import org.influencemonitor.model.JsonSerde;
 import org.influencemonitor.model.MentionWindow;
 import org.influencemonitor.model.Topics;
 import org.influencemonitor.processor.MonitorConfig;
-import org.influencemonitor.processor.alerts.AlertIds;
+import org.influencemonitor.processor.rules.RuleEngine;
 import org.influencemonitor.processor.tagging.Tagger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -64,7 +64,7 @@ class EndToEndTest {
         Path alertsFile = dir.resolve("out/alerts.jsonl");
         List<Alert> printed = new CopyOnWriteArrayList<>();
         Properties client = new Properties();
-        try (LocalPipeline pipeline = new LocalPipeline(KAFKA.bootstrapServers(), client, MonitorConfig.defaults(),
+        try (LocalPipeline pipeline = new LocalPipeline(KAFKA.bootstrapServers(), client, MonitorConfig.defaults().withThreshold(10),
                 Tagger.defaults(), "e2e-test", dir.resolve("state"), alertsFile, printed::add)) {
             pipeline.start();
             produceGarbage("{not json at all".getBytes(StandardCharsets.UTF_8));
@@ -83,10 +83,10 @@ class EndToEndTest {
         }
 
         List<String> lines = Files.readAllLines(alertsFile);
-        assertEquals(1, lines.size(), "one alert per country, window and rule: " + lines);
+        assertEquals(1, lines.size(), "one event per incident and window: " + lines);
         Alert alert = JsonSerde.of(Alert.class).deserialize(Topics.ALERTS, lines.get(0).getBytes(StandardCharsets.UTF_8));
         assertEquals("MD", alert.country());
-        assertEquals(AlertIds.of("threshold", "MD", HOUR, HOUR.plusSeconds(3600)), alert.alertId());
+        assertEquals(RuleEngine.alertId("threshold", "MD", HOUR), alert.alertId());
         assertEquals(10, alert.articles());
         assertEquals(5, alert.evidence().size());
         assertEquals(List.of(alert), printed, "the listener sees exactly what the file holds");

@@ -2,6 +2,8 @@ package org.influencemonitor.processor;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.influencemonitor.processor.rules.ElectionCalendar;
+import org.influencemonitor.processor.rules.RulesConfig;
 
 /**
  * Everything that shapes the topology. The Kafka client settings live elsewhere: the same topology
@@ -14,20 +16,20 @@ import java.util.Objects;
  *                        partition about it, so that windows of quiet countries close too
  * @param futureTolerance how far past the processor's clock an article may be dated before it is rejected
  * @param historyRetention how long closed windows and alerts stay queryable in the processor's stores
- * @param alertThreshold  distinct relevant articles about one country in one window that raise an alert
+ * @param rules           the alert rules and their parameters (see docs/alerting.md)
+ * @param calendar        upcoming elections, before which thresholds drop and severities rise
  * @param repartitionPartitions partitions of the by-country repartition topic; null lets Kafka Streams
  *                        use the source topic's count
  */
 public record MonitorConfig(Duration windowSize, Duration windowAdvance, Duration grace, Duration clockTick,
-                            Duration futureTolerance, Duration historyRetention, int alertThreshold,
-                            Integer repartitionPartitions) {
+                            Duration futureTolerance, Duration historyRetention, RulesConfig rules,
+                            ElectionCalendar calendar, Integer repartitionPartitions) {
 
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
     public static final Duration DEFAULT_GRACE = Duration.ofMinutes(15);
     public static final Duration DEFAULT_CLOCK_TICK = Duration.ofMinutes(5);
     public static final Duration DEFAULT_FUTURE_TOLERANCE = Duration.ofMinutes(15);
     public static final Duration DEFAULT_HISTORY = Duration.ofDays(30);
-    public static final int DEFAULT_THRESHOLD = 10;
 
     public MonitorConfig {
         Objects.requireNonNull(windowSize, "windowSize");
@@ -48,9 +50,8 @@ public record MonitorConfig(Duration windowSize, Duration windowAdvance, Duratio
         if (futureTolerance.isNegative()) {
             throw new IllegalArgumentException("future tolerance must not be negative, got " + futureTolerance);
         }
-        if (alertThreshold < 1) {
-            throw new IllegalArgumentException("alert threshold must be at least 1, got " + alertThreshold);
-        }
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(calendar, "calendar");
     }
 
     private static void requirePositive(String what, Duration d) {
@@ -61,22 +62,34 @@ public record MonitorConfig(Duration windowSize, Duration windowAdvance, Duratio
 
     public static MonitorConfig defaults() {
         return new MonitorConfig(DEFAULT_WINDOW, DEFAULT_WINDOW, DEFAULT_GRACE, DEFAULT_CLOCK_TICK,
-                DEFAULT_FUTURE_TOLERANCE, DEFAULT_HISTORY, DEFAULT_THRESHOLD, null);
+                DEFAULT_FUTURE_TOLERANCE, DEFAULT_HISTORY, RulesConfig.defaults(), ElectionCalendar.defaults(), null);
     }
 
-    public MonitorConfig withThreshold(int threshold) {
+    /** These rules, with the threshold rule's default article count set to {@code articles}. */
+    public MonitorConfig withThreshold(int articles) {
+        if (articles < 1) {
+            throw new IllegalArgumentException("threshold must be at least 1, got " + articles);
+        }
+        RulesConfig.Threshold t = rules.threshold();
+        RulesConfig changed = new RulesConfig(rules.quietWindowsToResolve(), rules.preElection(),
+                new RulesConfig.Threshold(t.enabled(), articles, t.countries(), t.resolveFraction(), t.severity()),
+                rules.spike(), rules.share(), rules.narrative(), rules.newActor());
+        return withRules(changed, calendar);
+    }
+
+    public MonitorConfig withRules(RulesConfig newRules, ElectionCalendar newCalendar) {
         return new MonitorConfig(windowSize, windowAdvance, grace, clockTick, futureTolerance, historyRetention,
-                threshold, repartitionPartitions);
+                newRules, newCalendar, repartitionPartitions);
     }
 
     public MonitorConfig withRepartitionPartitions(Integer partitions) {
         return new MonitorConfig(windowSize, windowAdvance, grace, clockTick, futureTolerance, historyRetention,
-                alertThreshold, partitions);
+                rules, calendar, partitions);
     }
 
     /** Tumbling windows when {@code advance} equals {@code size}, hopping windows when it is shorter. */
     public MonitorConfig withWindows(Duration size, Duration advance, Duration newGrace) {
         return new MonitorConfig(size, advance, newGrace, clockTick, futureTolerance, historyRetention,
-                alertThreshold, repartitionPartitions);
+                rules, calendar, repartitionPartitions);
     }
 }

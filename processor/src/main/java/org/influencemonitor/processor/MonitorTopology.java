@@ -24,8 +24,10 @@ import org.influencemonitor.model.LateArticle;
 import org.influencemonitor.model.MentionWindow;
 import org.influencemonitor.model.Tags;
 import org.influencemonitor.model.Topics;
-import org.influencemonitor.processor.alerts.AlertEmitter;
-import org.influencemonitor.processor.alerts.ThresholdRule;
+import org.influencemonitor.processor.alerts.AlertMapper;
+import org.influencemonitor.processor.alerts.RuleEvaluator;
+import org.influencemonitor.processor.rules.CountryState;
+import org.influencemonitor.processor.rules.RuleEngine;
 import org.influencemonitor.processor.enrichment.ArticleEnricher;
 import org.influencemonitor.processor.enrichment.ArticleCheck;
 import org.influencemonitor.processor.history.AlertHistory;
@@ -50,7 +52,8 @@ import org.influencemonitor.processor.windows.WindowedMentionCounter;
  * monitor.clock ─ clock ticks ─────────────────────────────────────────┴─► repartition by country
  *     ─ count distinct articles per country and window ─┬─► mentions.by-country
  *                                       (too late: ─► articles.late)
- *                                                       └─ threshold rule ─► alerts
+ *                                                       └─ rules: threshold, spike, share, narrative,
+ *                                                          new_actor; incidents ─► alerts
  * </pre>
  *
  * Records that cannot be read or validated go to {@code articles.dlq} through the exception handlers
@@ -73,7 +76,7 @@ public final class MonitorTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(WindowedMentionCounter.STORE), keys, JsonSerde.of(WindowTally.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(AlertEmitter.STORE), keys, Serdes.Long()));
+                Stores.persistentKeyValueStore(RuleEvaluator.STORE), keys, JsonSerde.of(CountryState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(WindowHistory.STORE), keys, JsonSerde.of(MentionWindow.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -125,8 +128,9 @@ public final class MonitorTopology {
         tallies.mapValues(WindowTally::toEvent, Named.as("window-event"))
                 .to(Topics.MENTIONS_BY_COUNTRY, Produced.with(keys, JsonSerde.of(MentionWindow.class))
                         .withName("mentions-by-country-out"));
-        tallies.process(() -> new AlertEmitter(new ThresholdRule(config.alertThreshold())), Named.as("threshold-rule"),
-                        AlertEmitter.STORE)
+        RuleEngine engine = new RuleEngine(config.rules(), config.calendar());
+        AlertMapper mapper = new AlertMapper(config.calendar(), config.rules().preElection());
+        tallies.process(() -> new RuleEvaluator(engine, windows, mapper), Named.as("rules"), RuleEvaluator.STORE)
                 .processValues(() -> new AlertHistory(config.historyRetention()), Named.as("alert-history"),
                         AlertHistory.HISTORY_STORE, AlertHistory.OPEN_STORE)
                 .to(Topics.ALERTS, Produced.with(keys, JsonSerde.of(Alert.class)).withName("alerts-out"));

@@ -27,6 +27,7 @@ import org.influencemonitor.model.JsonSerde;
 import org.influencemonitor.model.LateArticle;
 import org.influencemonitor.model.MentionWindow;
 import org.influencemonitor.model.Topics;
+import org.influencemonitor.processor.rules.RuleEngine;
 import org.influencemonitor.processor.tagging.Tagger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,6 +119,8 @@ class MonitorTopologyTest {
         List<TestRecord<String, Alert>> fired = alerts.readRecordsToList();
         assertEquals(1, fired.size(), "one alert per country, window and rule");
         Alert alert = fired.get(0).value();
+        assertEquals(0, alert.update());
+        assertEquals(RuleEngine.alertId("threshold", "MD", T0), alert.alertId());
         assertEquals("MD", fired.get(0).key());
         assertEquals("threshold", alert.rule());
         assertEquals(3, alert.articles());
@@ -128,18 +131,23 @@ class MonitorTopologyTest {
     }
 
     @Test
-    void theSameWindowAlwaysGetsTheSameAlertIdAndAnotherWindowAnother() {
-        for (int i = 1; i <= 3; i++) {
+    void anIncidentKeepsItsIdWhileItLastsUpdatesAtMostOncePerWindowAndResolvesOnceAfterQuietWindows() {
+        for (int i = 1; i <= 4; i++) {
             publish(moldova("a" + i, T0.plusSeconds(60L * i)));
         }
         for (int i = 1; i <= 3; i++) {
             publish(moldova("b" + i, T0.plusSeconds(3600 + 60L * i)));
         }
-        List<Alert> fired = alerts.readValuesToList();
-        assertEquals(2, fired.size());
-        assertEquals(org.influencemonitor.processor.alerts.AlertIds.of("threshold", "MD", T0, T0.plusSeconds(3600)),
-                fired.get(0).alertId());
-        assertFalse(fired.get(0).alertId().equals(fired.get(1).alertId()));
+        clock.pipeInput("c", new ClockTick(1, T0.plus(Duration.ofHours(5))), T0.plus(Duration.ofHours(5)));
+
+        List<Alert> events = alerts.readValuesToList();
+        String id = RuleEngine.alertId("threshold", "MD", T0);
+        assertEquals(List.of(id, id, id), events.stream().map(Alert::alertId).toList(), events.toString());
+        assertEquals(List.of(0, 1, 2), events.stream().map(Alert::update).toList());
+        assertEquals(List.of(Alert.Status.FIRING, Alert.Status.FIRING, Alert.Status.RESOLVED),
+                events.stream().map(Alert::status).toList());
+        assertEquals(T0.plusSeconds(3600), events.get(1).windowStart(), "the update is about the second window");
+        assertTrue(events.stream().allMatch(e -> e.incidentStart().equals(T0)));
     }
 
     @Test

@@ -290,7 +290,8 @@ public final class RuleEngine {
 
     // ---- incidents --------------------------------------------------------------------------------------
 
-    static String alertId(String rule, String country, Instant incidentStart) {
+    /** The id every event of one incident carries: it depends only on the rule, the country and the first window. */
+    public static String alertId(String rule, String country, Instant incidentStart) {
         String name = rule + "|" + country + "|" + incidentStart;
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }

@@ -1,0 +1,21 @@
+package org.influencemonitor.processor.alerts;
+
+import org.influencemonitor.processor.rules.ActorCount;
+import org.influencemonitor.processor.rules.WindowObservation;
+import org.influencemonitor.processor.windows.WindowTally;
+
+/** Turns a window's tally into what the rule engine reads. */
+final class ObservationOf {
+    private ObservationOf() {
+    }
+
+    static WindowObservation tally(WindowTally tally) {
+        return new WindowObservation(tally.country(), tally.windowStart(), tally.windowEnd(), tally.closed(),
+                tally.articles(), tally.mentions(), tally.fraudClaimArticles(), tally.stateLinkedFraudArticles(),
+                tally.actorBreakdown().stream()
+                        .map(a -> new ActorCount(a.id(), a.name(), a.country(), a.kind().wireName(), a.articles()))
+                        .toList(),
+                // Totals over all countries are not computed yet: the share rule stays silent on -1.
+                -1, tally.evidence());
+    }
+}

@@ -1,0 +1,99 @@
+package org.influencemonitor.processor.alerts;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.influencemonitor.model.Alert;
+import org.influencemonitor.processor.rules.CountryState;
+import org.influencemonitor.processor.rules.RuleEngine;
+import org.influencemonitor.processor.rules.WindowObservation;
+import org.influencemonitor.processor.windows.EventWindows;
+import org.influencemonitor.processor.windows.WindowTally;
+
+/**
+ * Runs the rule engine for the countries of this partition. Each country's state (baselines, actors seen,
+ * open incidents) lives in a changelogged store, so with exactly-once processing a restarted instance
+ * carries on the same incidents with the same ids and emits nothing twice.
+ *
+ * <p>A country with no articles produces no windows, yet its incidents must resolve and its baseline
+ * must learn that the hour was quiet. So on each advance of event time every known country whose last
+ * closed window is behind is told that the latest closed window was empty; the engine fills the gap.
+ * Rules see one tumbling series: with hopping windows, only the windows aligned to the window size.
+ */
+public final class RuleEvaluator implements Processor<String, WindowTally, String, Alert> {
+    public static final String STORE = "country-rules";
+
+    private final RuleEngine engine;
+    private final EventWindows windows;
+    private final AlertMapper mapper;
+    private ProcessorContext<String, Alert> context;
+    private KeyValueStore<String, CountryState> states;
+
+    public RuleEvaluator(RuleEngine engine, EventWindows windows, AlertMapper mapper) {
+        this.engine = engine;
+        this.windows = windows;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Alert> context) {
+        this.context = context;
+        this.states = context.getStateStore(STORE);
+        context.schedule(windows.advance(), PunctuationType.STREAM_TIME, this::closeQuietCountries);
+    }
+
+    @Override
+    public void process(Record<String, WindowTally> record) {
+        WindowTally tally = record.value();
+        if (Math.floorMod(tally.windowStart().toEpochMilli(), windows.size().toMillis()) != 0) {
+            return;
+        }
+        CountryState state = states.get(tally.country());
+        if (state == null) {
+            state = CountryState.initial(tally.country());
+        }
+        WindowObservation observation = ObservationOf.tally(tally);
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        RuleEngine.Result result = tally.closed()
+                ? engine.onWindowClosed(state, observation, now)
+                : engine.onWindowUpdate(state, observation, now);
+        states.put(tally.country(), result.state());
+        result.alerts().forEach(a -> context.forward(
+                new Record<>(a.country(), mapper.toAlert(a, tally, now), record.timestamp())));
+    }
+
+    private void closeQuietCountries(long streamTime) {
+        long sizeMs = windows.size().toMillis();
+        long lastClosed = Math.floorDiv(windows.lastClosedStart(streamTime), sizeMs) * sizeMs;
+        if (lastClosed < 0) {
+            return;
+        }
+        Instant start = Instant.ofEpochMilli(lastClosed);
+        Instant end = start.plus(windows.size());
+        List<KeyValue<String, CountryState>> behind = new ArrayList<>();
+        try (KeyValueIterator<String, CountryState> it = states.all()) {
+            it.forEachRemaining(kv -> {
+                Instant last = kv.value.lastClosedWindowStart();
+                if (last == null || last.isBefore(start)) {
+                    behind.add(kv);
+                }
+            });
+        }
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        for (KeyValue<String, CountryState> entry : behind) {
+            RuleEngine.Result result = engine.onWindowClosed(entry.value,
+                    WindowObservation.empty(entry.key, start, end).asClosed(), now);
+            states.put(entry.key, result.state());
+            WindowTally quiet = WindowTally.empty(entry.key, start, end).close();
+            result.alerts().forEach(a -> context.forward(
+                    new Record<>(a.country(), mapper.toAlert(a, quiet, now), end.toEpochMilli() - 1)));
+        }
+    }
+}
