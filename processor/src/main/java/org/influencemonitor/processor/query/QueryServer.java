@@ -2,7 +2,9 @@ package org.influencemonitor.processor.query;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,8 +17,9 @@ import org.apache.kafka.streams.state.HostInfo;
  *
  * <p>With several instances each runs its own server, and {@code host:port} must be what the instance
  * advertises as {@code application.server}: that is how an instance recognises itself among the owners
- * Kafka Streams reports, and where the others forward the requests for countries it owns. The server
- * listens on every interface; {@code host} is only the name under which the others reach it.
+ * Kafka Streams reports, and where the others forward the requests for countries it owns. The API has no
+ * authentication, so a server advertised as a loopback name ({@code localhost}) listens on loopback only;
+ * under any other name it listens on every interface, for the other instances to reach it.
  */
 public final class QueryServer implements AutoCloseable {
     /** Marks a request another instance forwarded: answer it here, never forward it again. */
@@ -38,7 +41,7 @@ public final class QueryServer implements AutoCloseable {
      *                a single instance, whose {@code application.server} then does not matter)
      */
     public QueryServer(KafkaStreams streams, String host, int port) throws IOException {
-        this.server = HttpServer.create(new InetSocketAddress(port), 0);
+        this.server = HttpServer.create(bindAddress(host, port), 0);
         HostInfo self = new HostInfo(host, server.getAddress().getPort());
         Ownership ownership = new Ownership(streams, self);
         Router router = new Router(ownership, new Forwarder(self),
@@ -51,6 +54,18 @@ public final class QueryServer implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
+    }
+
+    private static InetSocketAddress bindAddress(String host, int port) {
+        try {
+            InetAddress address = InetAddress.getByName(host);
+            if (address.isLoopbackAddress()) {
+                return new InetSocketAddress(address, port);
+            }
+        } catch (UnknownHostException e) {
+            // Not resolvable here (yet): other instances may still resolve it; listen everywhere.
+        }
+        return new InetSocketAddress(port);
     }
 
     public void start() {
