@@ -1,5 +1,6 @@
 package org.influencemonitor.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -7,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.influencemonitor.processor.MonitorTopology;
 import org.influencemonitor.processor.ProcessorService;
 import org.influencemonitor.processor.StreamsSettings;
+import org.influencemonitor.processor.query.QueryServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,19 +40,46 @@ public class ProcessorCommand implements Callable<Integer> {
             description = "Partitions for topics this command has to create (default: ${DEFAULT-VALUE}); existing topics are left alone.")
     int partitions;
 
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Port of the query API (docs/query-api.md), 0 to serve none (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--advertised-host", paramLabel = "HOST", defaultValue = "localhost",
+            description = "Host name other instances reach this one's query API by (default: ${DEFAULT-VALUE}: "
+                    + "a single instance, listening on loopback only).")
+    String advertisedHost;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (httpPort < 0 || httpPort > 65535) {
+            throw new UserError("--http-port must be from 0 to 65535, got " + httpPort);
+        }
         TopicSetup.ensureTopics(kafka.bootstrapServers(), kafka.clientProperties(), partitions);
         CountDownLatch stop = new CountDownLatch(1);
+        String applicationServer = httpPort == 0 ? null : advertisedHost + ":" + httpPort;
         try (ProcessorService service = new ProcessorService(
                 MonitorTopology.build(processing.config(), tagging.tagger()),
-                StreamsSettings.of(kafka.bootstrapServers(), applicationId, stateDir, kafka.clientProperties()))) {
+                StreamsSettings.of(kafka.bootstrapServers(), applicationId, stateDir, kafka.clientProperties(),
+                        applicationServer));
+             QueryServer queries = httpPort == 0 ? null : queryServer(service)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "processor-shutdown"));
+            if (queries != null) {
+                queries.start();
+                System.out.println("Query API on http://" + applicationServer + "/ (see docs/query-api.md)");
+            }
             service.start();
             service.awaitRunning(Duration.ofMinutes(2));
             System.out.println("Processor running as " + applicationId + " on " + kafka.bootstrapServers() + "; Ctrl-C to stop.");
             stop.await();
         }
         return 0;
+    }
+
+    private QueryServer queryServer(ProcessorService service) {
+        try {
+            return new QueryServer(service.streams(), advertisedHost, httpPort);
+        } catch (IOException e) {
+            throw new UserError("cannot serve the query API on port " + httpPort + ": " + e.getMessage());
+        }
     }
 }

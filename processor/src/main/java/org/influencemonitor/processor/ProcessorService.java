@@ -48,6 +48,11 @@ public final class ProcessorService implements AutoCloseable {
         }
     }
 
+    /** The running Kafka Streams, for interactive queries (the query API); not to be closed by callers. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
     public KafkaStreams.State state() {
         return streams.state();
     }

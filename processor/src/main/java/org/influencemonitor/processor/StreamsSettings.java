@@ -19,6 +19,20 @@ public final class StreamsSettings {
     private StreamsSettings() {
     }
 
+    /**
+     * As {@link #of(String, String, Path, Properties)}, advertising {@code applicationServer}
+     * ({@code host:port} of this instance's query API) so that instances can find the owner of a key;
+     * null leaves {@code application.server} as the user properties have it.
+     */
+    public static Properties of(String bootstrapServers, String applicationId, Path stateDir, Properties userProperties,
+                                String applicationServer) {
+        Properties props = of(bootstrapServers, applicationId, stateDir, userProperties);
+        if (applicationServer != null) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        }
+        return props;
+    }
+
     public static Properties of(String bootstrapServers, String applicationId, Path stateDir, Properties userProperties) {
         Properties props = new Properties();
         props.putAll(userProperties);
