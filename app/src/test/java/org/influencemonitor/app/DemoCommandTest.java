@@ -38,6 +38,12 @@ class DemoCommandTest {
         assertTrue(alerts.stream().anyMatch(a -> a.country().equals("MD")
                         && a.windowStart().toString().equals("2024-10-18T14:00:00Z")),
                 "the bundled samples' Moldova surge is caught in its first hour: " + alerts);
-        assertEquals(alerts.size(), alerts.stream().map(Alert::alertId).distinct().count(), "no alert twice");
+        assertEquals(1, alerts.stream().filter(a -> a.rule().equals("spike") && a.status() == Alert.Status.RESOLVED).count(),
+                "the spike incident resolves once the surge is over");
+        assertEquals(alerts.size(), alerts.stream().map(a -> a.alertId() + "#" + a.update()).distinct().count(),
+                "no event twice");
+        assertTrue(alerts.stream().anyMatch(a -> a.country().equals("MD") && a.rule().equals("narrative")),
+                "the state-linked fraud-claim surge raises the narrative rule: " + alerts);
+        assertTrue(alerts.stream().noneMatch(a -> !a.country().equals("MD")), "no steady country alerts: " + alerts);
     }
 }
