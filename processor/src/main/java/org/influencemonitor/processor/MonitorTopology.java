@@ -78,6 +78,8 @@ public final class MonitorTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(RuleEvaluator.STORE), keys, JsonSerde.of(CountryState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(RuleEvaluator.TOTALS_STORE), keys, Serdes.Integer()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(WindowHistory.STORE), keys, JsonSerde.of(MentionWindow.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(AlertHistory.HISTORY_STORE), keys, JsonSerde.of(Alert.class)));
@@ -120,7 +122,7 @@ public final class MonitorTopology {
                 .mapValues(CounterOutput::late, Named.as("late-article"))
                 .to(Topics.ARTICLES_LATE, Produced.with(keys, JsonSerde.of(LateArticle.class)).withName("articles-late"));
         KStream<String, WindowTally> tallies = counted
-                .filterNot((country, out) -> out.isLate(), Named.as("on-time"))
+                .filter((country, out) -> out.isTally() && !out.tally().isTotal(), Named.as("countries"))
                 .mapValues(CounterOutput::tally, Named.as("tally"));
 
         tallies = tallies.processValues(() -> new WindowHistory(config.historyRetention()), Named.as("window-history"),
@@ -130,7 +132,9 @@ public final class MonitorTopology {
                         .withName("mentions-by-country-out"));
         RuleEngine engine = new RuleEngine(config.rules(), config.calendar());
         AlertMapper mapper = new AlertMapper(config.calendar(), config.rules().preElection());
-        tallies.process(() -> new RuleEvaluator(engine, windows, mapper), Named.as("rules"), RuleEvaluator.STORE)
+        counted.filterNot((country, out) -> out.isLate(), Named.as("on-time"))
+                .process(() -> new RuleEvaluator(engine, windows, mapper, config.historyRetention()), Named.as("rules"),
+                        RuleEvaluator.STORE, RuleEvaluator.TOTALS_STORE)
                 .processValues(() -> new AlertHistory(config.historyRetention()), Named.as("alert-history"),
                         AlertHistory.HISTORY_STORE, AlertHistory.OPEN_STORE)
                 .to(Topics.ALERTS, Produced.with(keys, JsonSerde.of(Alert.class)).withName("alerts-out"));
@@ -153,6 +157,7 @@ public final class MonitorTopology {
         List<MentionWindow.TermCount> terms = article.tags().electionTerms().stream()
                 .map(t -> new MentionWindow.TermCount(t.term(), t.mentions())).toList();
         List<KeyValue<String, CountrySignal>> out = new ArrayList<>(targets.size());
+        out.add(KeyValue.pair(CountrySignal.ALL_COUNTRIES, CountrySignal.total(article.id(), article.publishedAt())));
         for (Tags.CountryTag country : targets) {
             out.add(KeyValue.pair(country.code(), new CountrySignal(CountrySignal.Kind.MENTION, country.code(), article.id(),
                     country.mentions(), article.title(), article.url(), article.publishedAt(), article.source(),

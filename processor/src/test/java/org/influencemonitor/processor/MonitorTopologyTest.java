@@ -199,6 +199,32 @@ class MonitorTopologyTest {
         assertTrue(last.topTerms().stream().anyMatch(t -> t.term().equals("election")), last.topTerms().toString());
     }
 
+    @Test
+    void aCountrysShareOfAllRelevantArticlesJumpingRaisesTheShareRuleAndTotalsStayInternal() {
+        List<String> countries = List.of("Moldova", "Romania", "Poland", "Hungary", "Germany", "France", "Spain",
+                "Italy", "Portugal", "Austria");
+        Instant day0 = Instant.parse("2024-10-01T00:00:00Z");
+        int n = 0;
+        for (int hour = 0; hour < 73; hour++) {
+            for (String country : countries) {
+                int count = hour == 72 && country.equals("Moldova") ? 30 : 5;
+                for (int i = 0; i < count; i++) {
+                    Instant at = day0.plusSeconds(hour * 3600L + 60L * i + countries.indexOf(country));
+                    publish(article("s" + (n++), at, country + " election", "Voters in " + country + " head to the polls."));
+                }
+            }
+        }
+        clock.pipeInput("c", new ClockTick(1, day0.plus(Duration.ofHours(75))), day0.plus(Duration.ofHours(75)));
+
+        List<Alert> events = alerts.readValuesToList().stream().filter(a -> !a.rule().equals("threshold")).toList();
+        assertTrue(events.stream().anyMatch(a -> a.rule().equals("share") && a.country().equals("MD")
+                        && a.windowStart().equals(day0.plus(Duration.ofHours(72)))), events.toString());
+        assertTrue(events.stream().filter(a -> a.rule().equals("share")).allMatch(a -> a.country().equals("MD")),
+                "only Moldova's share moved: " + events);
+        assertTrue(mentions.readValuesToList().stream().allMatch(m -> m.country().matches("[A-Z]{2}")),
+                "the all-countries total is internal");
+    }
+
     private double metric(String name) {
         return driver.metrics().entrySet().stream()
                 .filter(e -> e.getKey().name().equals(name))

@@ -9,13 +9,13 @@ final class ObservationOf {
     private ObservationOf() {
     }
 
-    static WindowObservation tally(WindowTally tally) {
+    /** {@code allCountries} is the window's all-countries total, or -1 when it is not known. */
+    static WindowObservation tally(WindowTally tally, int allCountries) {
         return new WindowObservation(tally.country(), tally.windowStart(), tally.windowEnd(), tally.closed(),
                 tally.articles(), tally.mentions(), tally.fraudClaimArticles(), tally.stateLinkedFraudArticles(),
                 tally.actorBreakdown().stream()
                         .map(a -> new ActorCount(a.id(), a.name(), a.country(), a.kind().wireName(), a.articles()))
                         .toList(),
-                // Totals over all countries are not computed yet: the share rule stays silent on -1.
-                -1, tally.evidence());
+                allCountries, tally.evidence());
     }
 }

@@ -1,10 +1,10 @@
 package org.influencemonitor.processor.alerts;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -14,6 +14,7 @@ import org.influencemonitor.model.Alert;
 import org.influencemonitor.processor.rules.CountryState;
 import org.influencemonitor.processor.rules.RuleEngine;
 import org.influencemonitor.processor.rules.WindowObservation;
+import org.influencemonitor.processor.windows.CounterOutput;
 import org.influencemonitor.processor.windows.EventWindows;
 import org.influencemonitor.processor.windows.WindowTally;
 
@@ -23,43 +24,62 @@ import org.influencemonitor.processor.windows.WindowTally;
  * carries on the same incidents with the same ids and emits nothing twice.
  *
  * <p>A country with no articles produces no windows, yet its incidents must resolve and its baseline
- * must learn that the hour was quiet. So on each advance of event time every known country whose last
- * closed window is behind is told that the latest closed window was empty; the engine fills the gap.
- * Rules see one tumbling series: with hopping windows, only the windows aligned to the window size.
+ * must learn that the hour was quiet. So when the counter announces that windows have closed through a
+ * given start, every known country whose last closed window is behind is told that the latest closed
+ * window was empty; the engine fills the gap. Rules see one tumbling series: with hopping windows, only
+ * the windows aligned to the window size.
  */
-public final class RuleEvaluator implements Processor<String, WindowTally, String, Alert> {
+public final class RuleEvaluator implements Processor<String, CounterOutput, String, Alert> {
     public static final String STORE = "country-rules";
+    /** Relevant articles over all countries per window start, for the share rule. */
+    public static final String TOTALS_STORE = "window-totals";
 
     private final RuleEngine engine;
     private final EventWindows windows;
     private final AlertMapper mapper;
+    private final Duration retention;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, CountryState> states;
+    private KeyValueStore<String, Integer> totals;
 
-    public RuleEvaluator(RuleEngine engine, EventWindows windows, AlertMapper mapper) {
+    public RuleEvaluator(RuleEngine engine, EventWindows windows, AlertMapper mapper, Duration retention) {
         this.engine = engine;
         this.windows = windows;
         this.mapper = mapper;
+        this.retention = retention;
     }
 
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.states = context.getStateStore(STORE);
-        context.schedule(windows.advance(), PunctuationType.STREAM_TIME, this::closeQuietCountries);
+        this.totals = context.getStateStore(TOTALS_STORE);
     }
 
     @Override
-    public void process(Record<String, WindowTally> record) {
-        WindowTally tally = record.value();
+    public void process(Record<String, CounterOutput> record) {
+        CounterOutput output = record.value();
+        if (output.closedThrough() != null) {
+            closeQuietCountries(output.closedThrough());
+            return;
+        }
+        if (!output.isTally()) {
+            return;
+        }
+        WindowTally tally = output.tally();
         if (Math.floorMod(tally.windowStart().toEpochMilli(), windows.size().toMillis()) != 0) {
+            return;
+        }
+        if (tally.isTotal()) {
+            recordTotal(tally);
             return;
         }
         CountryState state = states.get(tally.country());
         if (state == null) {
             state = CountryState.initial(tally.country());
         }
-        WindowObservation observation = ObservationOf.tally(tally);
+        Integer total = totals.get(totalKey(tally.windowStart().toEpochMilli()));
+        WindowObservation observation = ObservationOf.tally(tally, total == null ? -1 : total);
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         RuleEngine.Result result = tally.closed()
                 ? engine.onWindowClosed(state, observation, now)
@@ -69,9 +89,29 @@ public final class RuleEvaluator implements Processor<String, WindowTally, Strin
                 new Record<>(a.country(), mapper.toAlert(a, tally, now), record.timestamp())));
     }
 
-    private void closeQuietCountries(long streamTime) {
+    /**
+     * Totals arrive as the all-countries window fills; a country's window closes in the same pass as the
+     * total's, before it in key order, so the running total is already complete when the country closes.
+     */
+    private void recordTotal(WindowTally total) {
+        long start = total.windowStart().toEpochMilli();
+        totals.put(totalKey(start), total.articles());
+        if (total.closed()) {
+            List<String> old = new ArrayList<>();
+            try (KeyValueIterator<String, Integer> it = totals.range(null, totalKey(start - retention.toMillis()))) {
+                it.forEachRemaining(kv -> old.add(kv.key));
+            }
+            old.forEach(totals::delete);
+        }
+    }
+
+    private static String totalKey(long windowStart) {
+        return String.format("%015d", Math.max(0, windowStart));
+    }
+
+    private void closeQuietCountries(long closedThrough) {
         long sizeMs = windows.size().toMillis();
-        long lastClosed = Math.floorDiv(windows.lastClosedStart(streamTime), sizeMs) * sizeMs;
+        long lastClosed = Math.floorDiv(closedThrough, sizeMs) * sizeMs;
         if (lastClosed < 0) {
             return;
         }

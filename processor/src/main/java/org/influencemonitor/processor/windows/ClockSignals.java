@@ -10,7 +10,7 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
  * Routes the by-country repartition topic: mentions by their country (as the default partitioner would),
- * clock signals to every partition (Kafka Streams multicast partitioning, KIP-837).
+ * clock signals and all-countries totals to every partition (Kafka Streams multicast partitioning, KIP-837).
  */
 public final class ClockSignals implements StreamPartitioner<String, CountrySignal> {
     /** The key clock signals travel under; never a country code. */
@@ -18,7 +18,7 @@ public final class ClockSignals implements StreamPartitioner<String, CountrySign
 
     @Override
     public Optional<Set<Integer>> partitions(String topic, String key, CountrySignal value, int numPartitions) {
-        if (value != null && value.isClock()) {
+        if (value != null && value.isBroadcast()) {
             return Optional.of(IntStream.range(0, numPartitions).boxed().collect(Collectors.toSet()));
         }
         // The same murmur2 hash as the default partitioner, so a country's partition does not depend on us.

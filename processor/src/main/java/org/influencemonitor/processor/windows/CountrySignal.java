@@ -19,7 +19,15 @@ public record CountrySignal(Kind kind, String country, String articleId, int men
                             Instant eventTime, String source, boolean fraudClaim, boolean stateLinked,
                             List<MentionWindow.ActorCount> actors, List<MentionWindow.TermCount> terms) {
 
-    public enum Kind { MENTION, CLOCK }
+    /**
+     * {@code TOTAL} counts one relevant article towards the all-countries total of its window; like clock
+     * signals, totals go to every partition, so each partition knows the total its countries' shares are
+     * of without asking another.
+     */
+    public enum Kind { MENTION, CLOCK, TOTAL }
+
+    /** The pseudo-country the all-countries totals are counted under; never an ISO code. */
+    public static final String ALL_COUNTRIES = "~all";
 
     public CountrySignal {
         // Signals written by an older version of the processor lack the breakdown.
@@ -33,11 +41,21 @@ public record CountrySignal(Kind kind, String country, String articleId, int men
                 List.of(), List.of());
     }
 
+    public static CountrySignal total(String articleId, Instant eventTime) {
+        return new CountrySignal(Kind.TOTAL, ALL_COUNTRIES, articleId, 1, null, null, eventTime, null, false, false,
+                List.of(), List.of());
+    }
+
     public static CountrySignal clock(Instant eventTime) {
         return new CountrySignal(Kind.CLOCK, null, null, 0, null, null, eventTime, null, false, false, List.of(), List.of());
     }
 
     public boolean isClock() {
         return kind == Kind.CLOCK;
+    }
+
+    /** Clock signals and totals go to every partition. */
+    public boolean isBroadcast() {
+        return kind == Kind.CLOCK || kind == Kind.TOTAL;
     }
 }

@@ -35,6 +35,11 @@ public record WindowTally(String country, Instant windowStart, Instant windowEnd
         return new WindowTally(country, start, end, List.of(), 0, 0, 0, Map.of(), Map.of(), List.of(), false);
     }
 
+    /** Whether this is the all-countries total rather than a country's window. */
+    public boolean isTotal() {
+        return CountrySignal.ALL_COUNTRIES.equals(country);
+    }
+
     public int articles() {
         return articleIds.size();
     }

@@ -13,8 +13,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.influencemonitor.model.LateArticle;
 
 /**
- * Counts distinct relevant articles per country in event-time windows (tumbling or hopping), and
- * closes windows as event time passes their end plus grace.
+ * Counts distinct relevant articles per country in event-time windows (tumbling or hopping), closes
+ * windows as event time passes their end plus grace, and then announces how far windows are closed.
  *
  * <p>This is a processor rather than the DSL's windowed aggregate for three reasons: a window must close
  * (and emit its final tally) when event time moves on even if its country gets no more articles, which
@@ -31,6 +31,7 @@ public final class WindowedMentionCounter implements Processor<String, CountrySi
     private ProcessorContext<String, CounterOutput> context;
     private KeyValueStore<String, WindowTally> store;
     private Sensor lateArticles;
+    private long announcedThrough = Long.MIN_VALUE;
 
     public WindowedMentionCounter(EventWindows windows) {
         this.windows = windows;
@@ -58,6 +59,9 @@ public final class WindowedMentionCounter implements Processor<String, CountrySi
     private void count(CountrySignal mention, long eventTime, long streamTime) {
         for (long start : windows.startsFor(eventTime)) {
             if (windows.isClosed(start, streamTime)) {
+                if (mention.kind() == CountrySignal.Kind.TOTAL) {
+                    continue; // the article's own country mentions report it late
+                }
                 lateArticles.record();
                 context.forward(new Record<>(mention.country(), CounterOutput.of(new LateArticle(1, mention.articleId(),
                         mention.url(), mention.title(), mention.country(), Instant.ofEpochMilli(eventTime),
@@ -92,6 +96,12 @@ public final class WindowedMentionCounter implements Processor<String, CountrySi
             store.delete(entry.key);
             long windowEnd = closed.windowEnd().toEpochMilli();
             context.forward(new Record<>(closed.country(), CounterOutput.of(closed), windowEnd - 1));
+        }
+        // Announced from memory: after a restart the first announcement repeats, which downstream ignores.
+        long through = Math.floorDiv(lastClosed, windows.advance().toMillis()) * windows.advance().toMillis();
+        if (through > announcedThrough) {
+            announcedThrough = through;
+            context.forward(new Record<>(ClockSignals.KEY, CounterOutput.closedThrough(through), through));
         }
     }
 
