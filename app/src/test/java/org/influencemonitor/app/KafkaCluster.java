@@ -83,7 +83,9 @@ public final class KafkaCluster implements BeforeAllCallback, AfterAllCallback {
     private static final class Container implements Backend {
         private final KafkaContainer container = new KafkaContainer(KAFKA_IMAGE)
                 // Same as the embedded broker: no 3 s wait before the first consumer group forms.
-                .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
+                .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0")
+                // Tests replay event times from the past, which time-based retention would delete.
+                .withEnv("KAFKA_LOG_RETENTION_MS", "-1");
 
         Container() {
             container.start();

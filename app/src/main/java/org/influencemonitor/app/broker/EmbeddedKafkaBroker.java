@@ -277,6 +277,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         // Small segments keep the temp dir and start-up (index preallocation) cheap.
         p.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
+        // Replays carry event times from the past; with time-based retention the broker would delete them
+        // minutes after they were written. A development broker keeps everything until it is removed.
+        p.put("log.retention.ms", "-1");
         p.put("offsets.topic.segment.bytes", String.valueOf(16 * 1024 * 1024));
         p.put("transaction.state.log.segment.bytes", String.valueOf(16 * 1024 * 1024));
         p.put("log.index.size.max.bytes", String.valueOf(1024 * 1024));

@@ -85,8 +85,15 @@ public final class RuleEvaluator implements Processor<String, CounterOutput, Str
                 ? engine.onWindowClosed(state, observation, now)
                 : engine.onWindowUpdate(state, observation, now);
         states.put(tally.country(), result.state());
-        result.alerts().forEach(a -> context.forward(
-                new Record<>(a.country(), mapper.toAlert(a, tally, now), record.timestamp())));
+        result.alerts().forEach(a -> emit(mapper.toAlert(a, tally, now)));
+    }
+
+    /**
+     * An alert is stamped with the time it was raised, not the event time of its window: it happens now,
+     * and a replay of last year's articles must not produce alerts that retention deletes at once.
+     */
+    private void emit(Alert alert) {
+        context.forward(new Record<>(alert.country(), alert, alert.createdAt().toEpochMilli()));
     }
 
     /**
@@ -132,8 +139,7 @@ public final class RuleEvaluator implements Processor<String, CounterOutput, Str
                     WindowObservation.empty(entry.key, start, end).asClosed(), now);
             states.put(entry.key, result.state());
             WindowTally quiet = WindowTally.empty(entry.key, start, end).close();
-            result.alerts().forEach(a -> context.forward(
-                    new Record<>(a.country(), mapper.toAlert(a, quiet, now), end.toEpochMilli() - 1)));
+            result.alerts().forEach(a -> emit(mapper.toAlert(a, quiet, now)));
         }
     }
 }
