@@ -47,6 +47,8 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "0", description = "Port for the embedded broker (default: a free one).")
     int port;
 
+
+
     @Mixin
     ProcessingOptions processing;
 
@@ -69,6 +71,8 @@ public class DemoCommand implements Callable<Integer> {
             try (LocalPipeline pipeline = new LocalPipeline(bootstrap, new Properties(), config, tagger,
                     "influence-monitor-demo", stateDir, alertsFile, DemoCommand::printAlert)) {
                 pipeline.start();
+                var queries = pipeline.serveQueries();
+                System.out.println("Query API at http://127.0.0.1:" + queries.port() + " (for example /incidents)");
                 String name = input == null ? "bundled samples" : input.toString();
                 System.out.println("Replaying " + name + " (window " + config.windowSize() + ", grace " + config.grace()
                         + "; threshold rule at " + config.rules().threshold().articles() + " articles)");
@@ -80,7 +84,7 @@ public class DemoCommand implements Callable<Integer> {
                 }
                 printSummary(counts, alertsFile);
                 if (follow) {
-                    follow(bootstrap);
+                    follow(bootstrap, queries.port());
                 }
             }
         } finally {
@@ -141,11 +145,12 @@ public class DemoCommand implements Callable<Integer> {
         System.out.printf("  alerts             %d to %s%n", counts.alerts(), alertsFile);
     }
 
-    private static void follow(String bootstrap) throws InterruptedException {
+    private static void follow(String bootstrap, int httpPort) throws InterruptedException {
         System.out.println();
         System.out.println("Following: the broker stays up at " + bootstrap + "; Ctrl-C to stop. For example:");
         System.out.println("  kcat -b " + bootstrap + " -C -t " + Topics.ALERTS + " -o beginning -X isolation.level=read_committed");
         System.out.println("  kcat -b " + bootstrap + " -C -t " + Topics.ARTICLES_ENRICHED + " -o beginning -c 1");
+        System.out.println("  curl http://127.0.0.1:" + httpPort + "/countries/MD/alerts");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "demo-shutdown"));
         stop.await();

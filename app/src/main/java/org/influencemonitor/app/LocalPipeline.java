@@ -19,6 +19,7 @@ import org.influencemonitor.processor.MonitorConfig;
 import org.influencemonitor.processor.MonitorTopology;
 import org.influencemonitor.processor.ProcessorService;
 import org.influencemonitor.processor.StreamsSettings;
+import org.influencemonitor.processor.query.QueryServer;
 import org.influencemonitor.processor.tagging.Tagger;
 import org.influencemonitor.sink.AlertSink;
 import org.influencemonitor.sink.JsonLinesFileChannel;
@@ -39,6 +40,9 @@ public final class LocalPipeline implements AutoCloseable {
     private final ProcessorService processor;
     private final AlertSink sink;
     private final Thread sinkThread;
+    private QueryServer queryServer;
+    private final int queryPort;
+    private static final String QUERY_HOST = "127.0.0.1";
 
     /** What a replay did, from ingest to the alert file. */
     public record Counts(FileIngest.Summary ingest, long enriched, long relevant, long deadLetters, long alerts) {
@@ -53,8 +57,11 @@ public final class LocalPipeline implements AutoCloseable {
         // A replay goes through one articles.raw partition, so event time arrives in order; counting is
         // still spread over three partitions, which is what exercises the by-country repartitioning.
         TopicSetup.ensureTopics(bootstrapServers, clientProperties, 1, COUNTING_PARTITIONS);
+        // The query API's address is the instance's application.server, so Kafka Streams can say who owns
+        // a country; it must be known before the processor starts.
+        this.queryPort = freePort();
         this.processor = new ProcessorService(MonitorTopology.build(config.withRepartitionPartitions(COUNTING_PARTITIONS), tagger),
-                StreamsSettings.of(bootstrapServers, applicationId, stateDir, clientProperties));
+                StreamsSettings.of(bootstrapServers, applicationId, stateDir, clientProperties, QUERY_HOST + ":" + queryPort));
         this.sink = new AlertSink(bootstrapServers, clientProperties, applicationId + "-sink",
                 new JsonLinesFileChannel(alertsFile), onAlert);
         this.sinkThread = new Thread(sink, "alert-sink");
@@ -64,6 +71,14 @@ public final class LocalPipeline implements AutoCloseable {
         processor.start();
         processor.awaitRunning(Duration.ofMinutes(2));
         sinkThread.start();
+    }
+
+    /** Serves the query API of this pipeline's processor on loopback, at {@link #queryPort()}. */
+    public QueryServer serveQueries() throws IOException {
+        QueryServer server = new QueryServer(processor.streams(), QUERY_HOST, queryPort);
+        server.start();
+        queryServer = server;
+        return server;
     }
 
     /**
@@ -102,9 +117,22 @@ public final class LocalPipeline implements AutoCloseable {
         return new Counts(ingest, enriched.size(), relevant, deadLetters, sink.delivered());
     }
 
+    public int queryPort() {
+        return queryPort;
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     @Override
     public void close() throws Exception {
         try {
+            if (queryServer != null) {
+                queryServer.close();
+            }
             sink.close();
         } finally {
             processor.close();
