@@ -45,10 +45,8 @@ public class BrokerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535) {
-            err.println("Error: --port must be between 0 and 65535, got " + port);
-            return 1;
+            throw new UserError("--port must be between 0 and 65535, got " + port);
         }
 
         EmbeddedKafkaBroker broker;
@@ -56,8 +54,7 @@ public class BrokerCommand implements Callable<Integer> {
             broker = EmbeddedKafkaBroker.start(port, dataDir);
         } catch (BrokerStartException e) {
             // User-facing: the message says what went wrong, the stack trace would not help.
-            err.println("Error: " + e.getMessage());
-            return 1;
+            throw new UserError(e.getMessage());
         }
 
         CountDownLatch stopped = new CountDownLatch(1);

@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.influencemonitor.processor.tagging.Tagger;
 import org.influencemonitor.processor.tagging.TaggerEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -20,9 +20,8 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Labelled set, JSON Lines with an 'expect' object per article (default: the bundled set).")
     Path input;
 
-    @Option(names = "--dictionary", paramLabel = "DIR",
-            description = "Directory of dictionary files merged over the bundled ones.")
-    Path dictionary;
+    @Mixin
+    TaggerOptions tagging;
 
     @Spec
     CommandSpec spec;
@@ -30,17 +29,13 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         try {
             List<TaggerEvaluation.Article> set = input == null ? TaggerEvaluation.bundledSet() : TaggerEvaluation.load(input);
-            Tagger tagger = dictionary == null ? Tagger.defaults() : Tagger.withOverrides(dictionary);
-            out.print(TaggerEvaluation.evaluate(tagger, set).format());
+            out.print(TaggerEvaluation.evaluate(tagging.tagger(), set).format());
             out.flush();
             return 0;
         } catch (IllegalArgumentException e) {
-            err.println("eval: " + e.getMessage());
-            err.flush();
-            return 2;
+            throw new UserError(e.getMessage());
         }
     }
 }
