@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.influencemonitor.ingest.ArticleLineParser;
 import org.influencemonitor.ingest.ArticlePublisher;
 import org.influencemonitor.ingest.FileIngest;
+import org.influencemonitor.model.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,15 +47,26 @@ public class IngestCommand implements Runnable {
         @Option(names = "--advance-clock", paramLabel = "DURATION", converter = DurationConverter.class,
                 description = {"After the last line, tell the processor that event time has reached the newest",
                         "published_at plus DURATION (via monitor.clock), so a replay's last windows close.",
-                        "Use the processor's window plus grace, e.g. 75m for the defaults."})
+                        "Use the processor's window plus grace, e.g. 75m for the defaults. The tick is sent",
+                        "once the processor (--application-id) has read every article, so it overtakes none."})
         java.time.Duration advanceClock;
 
+        @Option(names = "--application-id", defaultValue = org.influencemonitor.processor.StreamsSettings.DEFAULT_APPLICATION_ID,
+                description = "With --advance-clock: the processor to wait for (default: ${DEFAULT-VALUE}).")
+        String applicationId;
+
         @Override
-        public Integer call() throws IOException {
+        public Integer call() throws IOException, InterruptedException {
             String name = path.equals("-") ? "stdin" : path;
             try (Reader reader = open(); ArticlePublisher publisher = new ArticlePublisher(kafka.bootstrapServers(), kafka.clientProperties())) {
                 FileIngest.Summary summary = new FileIngest(new ArticleLineParser(Clock.systemUTC()), publisher).ingest(reader, name);
                 if (advanceClock != null && summary.latestPublishedAt() != null) {
+                    System.out.println("Waiting for processor " + applicationId + " to read the articles before the clock tick ...");
+                    try (PipelineDrain drain = new PipelineDrain(kafka.bootstrapServers(), kafka.clientProperties())) {
+                        drain.awaitCaughtUp(applicationId, Topics.ARTICLES_RAW::equals, java.time.Duration.ofMinutes(30));
+                    } catch (IllegalStateException | java.util.concurrent.ExecutionException e) {
+                        throw new UserError("no clock tick sent: " + e.getMessage());
+                    }
                     publisher.advanceClock(summary.latestPublishedAt().plus(advanceClock));
                     publisher.flush();
                 }

@@ -83,16 +83,19 @@ public final class LocalPipeline implements AutoCloseable {
 
     /**
      * Publishes every line of {@code input}, then moves the processor's clock past the last window's end
-     * plus grace so that every window the replay opened closes.
+     * plus grace so that every window the replay opened closes. The clock tick is sent only once the
+     * processor has read every article: it travels on another topic, and Kafka Streams does not order
+     * records across topics, so a tick sent at once could overtake articles still in flight and make them
+     * late.
      */
-    public FileIngest.Summary replay(Reader input, String name) throws IOException {
+    public FileIngest.Summary replay(Reader input, String name) throws Exception {
         try (ArticlePublisher publisher = new ArticlePublisher(bootstrapServers, clientProperties)) {
             FileIngest.Summary summary = new FileIngest(new ArticleLineParser(Clock.systemUTC()), publisher).ingest(input, name);
             if (summary.latestPublishedAt() != null) {
-                Instant lastWindowStart = Instant.ofEpochMilli(
-                        Math.floorDiv(summary.latestPublishedAt().toEpochMilli(), config.windowSize().toMillis())
-                                * config.windowSize().toMillis());
-                publisher.advanceClock(lastWindowStart.plus(config.windowSize()).plus(config.grace()));
+                try (PipelineDrain drain = new PipelineDrain(bootstrapServers, clientProperties)) {
+                    drain.awaitCaughtUp(applicationId, Topics.ARTICLES_RAW::equals, DRAIN_TIMEOUT);
+                }
+                publisher.advanceClock(ClockTicks.endOfReplay(summary.latestPublishedAt(), config));
                 publisher.flush();
             }
             return summary;
