@@ -11,7 +11,15 @@ import java.util.Map;
  * An Aho-Corasick automaton over folded text, compiled to a full transition table so the scan does
  * one array lookup per char: every dictionary term of every kind is found in a single pass,
  * whatever the number of terms. Chars that occur in no term share one symbol, which keeps the table
- * narrow (about a hundred and fifty columns for Latin, Cyrillic and the few CJK names).
+ * narrow (about a hundred columns for Latin, Cyrillic and the few CJK names).
+ *
+ * <p>Layout, chosen for the cache rather than for size alone: rows are a power of two wide (a
+ * shift, not a multiply, on the critical path); symbols are numbered with the space and the Latin
+ * letters in English frequency order first, so that on Latin-script text almost every lookup lands
+ * in the first cache line or two of its row; entries are {@code char}s when there are fewer than
+ * 32,768 states (the bundled dictionaries have about 19,000), with the top bit set when the target
+ * state has outputs, so the scan needs no second load to know whether anything ends here. Larger
+ * automata (big override dictionaries) fall back to {@code int} entries with the same layout.
  *
  * <p>Each state lists the patterns that end there, its own and those reached through failure links,
  * so the scan never walks the failure chain.
@@ -22,19 +30,30 @@ final class TermAutomaton {
         void hit(int payload, int start, int end);
     }
 
+    /** Symbols that get the first columns of every row, most frequent in running text first. */
+    private static final String HOT_SYMBOLS = " etaoinsrhldcumfpgwybvkxjqz";
+    private static final int NARROW_FLAG = 0x8000;
+    private static final int NARROW_MASK = 0x7FFF;
+    private static final int WIDE_FLAG = 0x4000_0000;
+    private static final int WIDE_MASK = 0x3FFF_FFFF;
+
     private final char[] symbolOf;      // folded char -> dense symbol, 0 = "in no pattern"
-    private final int width;            // symbols per state
-    private final int[] delta;          // state * width + symbol -> next state
+    private final int shift;            // row width = 1 << shift symbols
+    private final char[] narrow;        // state << shift | symbol -> next state | NARROW_FLAG if it has outputs
+    private final int[] wide;           // same with int entries and WIDE_FLAG, when narrow == null
     private final int[] outOffset;      // CSR index into outPayload, per state (+1 sentinel)
     private final int[] outPayload;
     private final int[] outLength;      // pattern length of each outPayload element
     private final int states;
+    private final int symbols;
 
-    private TermAutomaton(char[] symbolOf, int width, int[] delta, int[] outOffset, int[] outPayload,
-                          int[] outLength, int states) {
+    private TermAutomaton(char[] symbolOf, int symbols, int shift, char[] narrow, int[] wide, int[] outOffset,
+                          int[] outPayload, int[] outLength, int states) {
         this.symbolOf = symbolOf;
-        this.width = width;
-        this.delta = delta;
+        this.symbols = symbols;
+        this.shift = shift;
+        this.narrow = narrow;
+        this.wide = wide;
         this.outOffset = outOffset;
         this.outPayload = outPayload;
         this.outLength = outLength;
@@ -45,21 +64,182 @@ final class TermAutomaton {
         return states;
     }
 
+    /** Scans already folded text; reports hits in text order, for each end position in output order. */
     void scan(char[] text, int length, Sink sink) {
         final char[] sym = symbolOf;
-        final int[] d = delta;
-        final int[] off = outOffset;
-        final int w = width;
+        final int sh = shift;
         int s = 0;
         for (int i = 0; i < length; i++) {
-            s = d[s * w + sym[text[i]]];
-            int from = off[s];
-            int to = off[s + 1];
-            if (from != to) {
-                for (int k = from; k < to; k++) {
-                    sink.hit(outPayload[k], i + 1 - outLength[k], i + 1);
+            int idx = (s << sh) | sym[text[i]];
+            int v;
+            if (narrow != null) {
+                v = narrow[idx];
+                s = v & NARROW_MASK;
+                if (v < NARROW_FLAG) {
+                    continue;
+                }
+            } else {
+                v = wide[idx];
+                s = v & WIDE_MASK;
+                if (v < WIDE_FLAG) {
+                    continue;
                 }
             }
+            report(s, i + 1, sink);
+        }
+    }
+
+    /**
+     * Folds {@code document} exactly as {@link TextNormalizer#normalize} does and scans the folded
+     * chars in the same loop: no folded copy is built first, no per-call allocation once the
+     * scratch buffers are large enough. Afterwards {@code sc} holds the folded chars, their
+     * original offsets and the (end, state) of every position where some pattern ends; replay
+     * them with {@link #replay}.
+     */
+    void foldAndScan(String document, Scratch sc) {
+        final int n = document.length();
+        sc.prepare(n);
+        final char[] src = sc.text;
+        document.getChars(0, n, src, 0);
+        final char[] table = TextNormalizer.SINGLE;
+        final char[] sym = symbolOf;
+        final int sh = shift;
+        final char[] dn = narrow;
+        final int[] dw = wide;
+        char[] out = sc.folded;
+        int[] start = sc.origStart;
+        int[] hitEnd = sc.hitEnd;
+        int[] hitState = sc.hitState;
+        int hits = 0;
+        int len = 0;
+        int s = 0;
+        boolean lastSpace = true; // leading white space is dropped
+        for (int i = 0; i < n; i++) {
+            char c = src[i];
+            char f = table[c];
+            if (f >= TextNormalizer.MULTI) {
+                if (f == TextNormalizer.DELETE) {
+                    continue;
+                }
+                String m = TextNormalizer.MULTI_FOLD[c];
+                int ml = m.length();
+                if (len + ml + (n - i) > out.length) {
+                    sc.growFolded(len + ml + (n - i) + 16);
+                    out = sc.folded;
+                    start = sc.origStart;
+                }
+                for (int k = 0; k < ml; k++) {
+                    char fc = m.charAt(k);
+                    out[len] = fc;
+                    start[len] = i;
+                    len++;
+                    int idx = (s << sh) | sym[fc];
+                    boolean hit;
+                    if (dn != null) {
+                        int v = dn[idx];
+                        s = v & NARROW_MASK;
+                        hit = v >= NARROW_FLAG;
+                    } else {
+                        int v = dw[idx];
+                        s = v & WIDE_MASK;
+                        hit = v >= WIDE_FLAG;
+                    }
+                    if (hit) {
+                        if (hits == hitEnd.length) {
+                            sc.growHits();
+                            hitEnd = sc.hitEnd;
+                            hitState = sc.hitState;
+                        }
+                        hitEnd[hits] = len;
+                        hitState[hits] = s;
+                        hits++;
+                    }
+                }
+                lastSpace = m.charAt(ml - 1) == ' ';
+                continue;
+            }
+            if (f == ' ') {
+                if (lastSpace) {
+                    continue;
+                }
+                lastSpace = true;
+            } else {
+                lastSpace = false;
+            }
+            out[len] = f;
+            start[len] = i;
+            len++;
+            int idx = (s << sh) | sym[f];
+            boolean hit;
+            if (dn != null) {
+                int v = dn[idx];
+                s = v & NARROW_MASK;
+                hit = v >= NARROW_FLAG;
+            } else {
+                int v = dw[idx];
+                s = v & WIDE_MASK;
+                hit = v >= WIDE_FLAG;
+            }
+            if (hit) {
+                if (hits == hitEnd.length) {
+                    sc.growHits();
+                    hitEnd = sc.hitEnd;
+                    hitState = sc.hitState;
+                }
+                hitEnd[hits] = len;
+                hitState[hits] = s;
+                hits++;
+            }
+        }
+        sc.foldedLength = len;
+        sc.hitCount = hits;
+    }
+
+    /** Reports the hits recorded by {@link #foldAndScan}, in the order {@link #scan} would. */
+    void replay(Scratch sc, Sink sink) {
+        for (int h = 0; h < sc.hitCount; h++) {
+            report(sc.hitState[h], sc.hitEnd[h], sink);
+        }
+    }
+
+    private void report(int state, int end, Sink sink) {
+        for (int k = outOffset[state], to = outOffset[state + 1]; k < to; k++) {
+            sink.hit(outPayload[k], end - outLength[k], end);
+        }
+    }
+
+    /**
+     * Per-thread working memory of one scan: the document's chars, the folded chars with the
+     * original offset of each, and the recorded hit positions. Reused across calls; never shared.
+     */
+    static final class Scratch {
+        char[] text = new char[0];
+        char[] folded = new char[0];
+        int[] origStart = new int[0];
+        int foldedLength;
+        int[] hitEnd = new int[64];
+        int[] hitState = new int[64];
+        int hitCount;
+
+        void prepare(int n) {
+            if (text.length < n) {
+                text = new char[n + (n >> 2) + 16];
+            }
+            if (folded.length < n + 16) {
+                growFolded(n + (n >> 2) + 16);
+            }
+            foldedLength = 0;
+            hitCount = 0;
+        }
+
+        void growFolded(int capacity) {
+            folded = Arrays.copyOf(folded, capacity);
+            origStart = Arrays.copyOf(origStart, capacity);
+        }
+
+        void growHits() {
+            hitEnd = Arrays.copyOf(hitEnd, hitEnd.length * 2);
+            hitState = Arrays.copyOf(hitState, hitState.length * 2);
         }
     }
 
@@ -82,14 +262,10 @@ final class TermAutomaton {
         }
 
         TermAutomaton build() {
-            char[] symbolOf = new char[65536];
+            char[] symbolOf = numberSymbols();
             int symbols = 1;
-            for (char[] p : patterns) {
-                for (char c : p) {
-                    if (symbolOf[c] == 0) {
-                        symbolOf[c] = (char) symbols++;
-                    }
-                }
+            for (char s : symbolOf) {
+                symbols = Math.max(symbols, s + 1);
             }
             // Trie with sparse children first; it is made dense once the failure links are known.
             List<Map<Character, Integer>> children = new ArrayList<>();
@@ -125,7 +301,15 @@ final class TermAutomaton {
                 next++;
                 order.addAll(children.get(s).values());
             }
-            int width = symbols;
+            int shift = 0;
+            while ((1 << shift) < symbols) {
+                shift++;
+            }
+            int width = 1 << shift;
+            if ((long) n * width > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("dictionary too large for one automaton: " + n + " states x "
+                        + width + " symbols");
+            }
             int[] delta = new int[n * width];
             int[] fail = new int[n];
             List<List<int[]>> outputs = new ArrayList<>(n);
@@ -167,14 +351,64 @@ final class TermAutomaton {
                 }
             }
             offset[n] = k;
-            return new TermAutomaton(symbolOf, width, delta, offset, payload, length, n);
+            char[] narrow = null;
+            int[] wide = null;
+            if (n <= NARROW_MASK + 1) {
+                narrow = new char[delta.length];
+                for (int i = 0; i < delta.length; i++) {
+                    int t = delta[i];
+                    narrow[i] = (char) (offset[t] != offset[t + 1] ? t | NARROW_FLAG : t);
+                }
+            } else {
+                wide = delta;
+                for (int i = 0; i < delta.length; i++) {
+                    int t = delta[i];
+                    if (offset[t] != offset[t + 1]) {
+                        wide[i] = t | WIDE_FLAG;
+                    }
+                }
+            }
+            return new TermAutomaton(symbolOf, symbols, shift, narrow, wide, offset, payload, length, n);
+        }
+
+        /**
+         * Dense symbols for the chars that occur in patterns: the space and Latin letters that occur
+         * first (in English frequency order), then the rest by how often they occur in patterns.
+         */
+        private char[] numberSymbols() {
+            int[] count = new int[65536];
+            for (char[] p : patterns) {
+                for (char c : p) {
+                    count[c]++;
+                }
+            }
+            char[] symbolOf = new char[65536];
+            int symbols = 1;
+            for (int i = 0; i < HOT_SYMBOLS.length(); i++) {
+                char c = HOT_SYMBOLS.charAt(i);
+                if (count[c] > 0) {
+                    symbolOf[c] = (char) symbols++;
+                }
+            }
+            List<Integer> rest = new ArrayList<>();
+            for (int c = 0; c < 65536; c++) {
+                if (count[c] > 0 && symbolOf[c] == 0) {
+                    rest.add(c);
+                }
+            }
+            rest.sort((a, b) -> count[a] != count[b] ? Integer.compare(count[b], count[a]) : Integer.compare(a, b));
+            for (int c : rest) {
+                symbolOf[c] = (char) symbols++;
+            }
+            return symbolOf;
         }
     }
 
     @Override
     public String toString() {
-        return "TermAutomaton[states=" + states + ", symbols=" + width + ", outputs=" + outPayload.length
-                + ", tableBytes=" + (long) delta.length * 4 + "]";
+        long bytes = narrow != null ? (long) narrow.length * 2 : (long) wide.length * 4;
+        return "TermAutomaton[states=" + states + ", symbols=" + symbols + ", rowWidth=" + (1 << shift)
+                + ", outputs=" + outPayload.length + ", tableBytes=" + bytes + "]";
     }
 
     int[] debugOutputs(int state) {
