@@ -36,6 +36,8 @@ final class TermAutomaton {
     private static final int NARROW_MASK = 0x7FFF;
     private static final int WIDE_FLAG = 0x4000_0000;
     private static final int WIDE_MASK = 0x3FFF_FFFF;
+    /** Folded texts shorter than this are scanned in one pass rather than four. */
+    private static final int MIN_SPLIT_LENGTH = 1024;
 
     private final char[] symbolOf;      // folded char -> dense symbol, 0 = "in no pattern"
     private final int shift;            // row width = 1 << shift symbols
@@ -46,6 +48,7 @@ final class TermAutomaton {
     private final int[] outLength;      // pattern length of each outPayload element
     private final int states;
     private final int symbols;
+    private final int maxPatternLength;
 
     private TermAutomaton(char[] symbolOf, int symbols, int shift, char[] narrow, int[] wide, int[] outOffset,
                           int[] outPayload, int[] outLength, int states) {
@@ -58,6 +61,11 @@ final class TermAutomaton {
         this.outPayload = outPayload;
         this.outLength = outLength;
         this.states = states;
+        int max = 1;
+        for (int l : outLength) {
+            max = Math.max(max, l);
+        }
+        this.maxPatternLength = max;
     }
 
     int stateCount() {
@@ -90,30 +98,35 @@ final class TermAutomaton {
     }
 
     /**
-     * Folds {@code document} exactly as {@link TextNormalizer#normalize} does and scans the folded
-     * chars in the same loop: no folded copy is built first, no per-call allocation once the
-     * scratch buffers are large enough. Afterwards {@code sc} holds the folded chars, their
-     * original offsets and the (end, state) of every position where some pattern ends; replay
-     * them with {@link #replay}.
+     * Folds {@code document} exactly as {@link TextNormalizer#normalize} does into the scratch
+     * buffers (no allocation once they are large enough), then scans the folded chars. Afterwards
+     * {@code sc} holds the folded chars, their original offsets and the (end, state) of every
+     * position where some pattern ends; replay them with {@link #replay}.
      */
     void foldAndScan(String document, Scratch sc) {
+        fold(document, sc);
+        if (narrow != null && sc.foldedLength >= MIN_SPLIT_LENGTH) {
+            scanInterleaved(sc);
+        } else {
+            scanSingle(sc);
+        }
+    }
+
+    /**
+     * The folding pass: one table lookup per char, with a branch only for the rare chars that fold
+     * to nothing or to several chars. Kept apart from the scan: it is bound by throughput, the scan
+     * by the latency of its table, and each runs faster alone (see {@link #scanInterleaved}).
+     */
+    private static void fold(String document, Scratch sc) {
         final int n = document.length();
         sc.prepare(n);
         final char[] src = sc.text;
         document.getChars(0, n, src, 0);
         final char[] table = TextNormalizer.SINGLE;
-        final char[] sym = symbolOf;
-        final int sh = shift;
-        final char[] dn = narrow;
-        final int[] dw = wide;
         char[] out = sc.folded;
         int[] start = sc.origStart;
-        int[] hitEnd = sc.hitEnd;
-        int[] hitState = sc.hitState;
-        int hits = 0;
         int len = 0;
-        int s = 0;
-        boolean lastSpace = true; // leading white space is dropped
+        int lastSpace = 1; // leading white space is dropped
         for (int i = 0; i < n; i++) {
             char c = src[i];
             char f = table[c];
@@ -129,47 +142,36 @@ final class TermAutomaton {
                     start = sc.origStart;
                 }
                 for (int k = 0; k < ml; k++) {
-                    char fc = m.charAt(k);
-                    out[len] = fc;
+                    out[len] = m.charAt(k);
                     start[len] = i;
                     len++;
-                    int idx = (s << sh) | sym[fc];
-                    boolean hit;
-                    if (dn != null) {
-                        int v = dn[idx];
-                        s = v & NARROW_MASK;
-                        hit = v >= NARROW_FLAG;
-                    } else {
-                        int v = dw[idx];
-                        s = v & WIDE_MASK;
-                        hit = v >= WIDE_FLAG;
-                    }
-                    if (hit) {
-                        if (hits == hitEnd.length) {
-                            sc.growHits();
-                            hitEnd = sc.hitEnd;
-                            hitState = sc.hitState;
-                        }
-                        hitEnd[hits] = len;
-                        hitState[hits] = s;
-                        hits++;
-                    }
                 }
-                lastSpace = m.charAt(ml - 1) == ' ';
+                lastSpace = m.charAt(ml - 1) == ' ' ? 1 : 0;
                 continue;
             }
-            if (f == ' ') {
-                if (lastSpace) {
-                    continue;
-                }
-                lastSpace = true;
-            } else {
-                lastSpace = false;
-            }
+            // Branch-free white-space collapsing (a branch here mispredicts at every word): the char
+            // is always stored, and the length only advances unless it is a space after a space.
+            int space = ((f ^ ' ') - 1) >>> 31; // 1 iff f == ' '
             out[len] = f;
             start[len] = i;
-            len++;
-            int idx = (s << sh) | sym[f];
+            len += 1 - (space & lastSpace);
+            lastSpace = space;
+        }
+        sc.foldedLength = len;
+    }
+
+    private void scanSingle(Scratch sc) {
+        final char[] text = sc.folded;
+        final int length = sc.foldedLength;
+        final char[] sym = symbolOf;
+        final int sh = shift;
+        final char[] dn = narrow;
+        final int[] dw = wide;
+        sc.streams = 1;
+        sc.hitCount[0] = 0;
+        int s = 0;
+        for (int i = 0; i < length; i++) {
+            int idx = (s << sh) | sym[text[i]];
             boolean hit;
             if (dn != null) {
                 int v = dn[idx];
@@ -181,24 +183,100 @@ final class TermAutomaton {
                 hit = v >= WIDE_FLAG;
             }
             if (hit) {
-                if (hits == hitEnd.length) {
-                    sc.growHits();
-                    hitEnd = sc.hitEnd;
-                    hitState = sc.hitState;
-                }
-                hitEnd[hits] = len;
-                hitState[hits] = s;
-                hits++;
+                sc.record(0, i + 1, s);
             }
         }
-        sc.foldedLength = len;
-        sc.hitCount = hits;
+    }
+
+    /**
+     * The scan proper is one dependent load per char, so a single pass is bound by the latency of
+     * the table, not by its bandwidth. This runs four independent passes over four quarters of the
+     * folded text in lockstep, so that the CPU overlaps their loads. A pass that starts inside the
+     * text starts {@code maxPatternLength} chars early in the root state: the state after a char is
+     * the longest suffix of the text so far that is a prefix of some pattern, never longer than
+     * that, so the pass is in the right state when its quarter begins; hits in that warm-up belong
+     * to the previous quarter and are dropped. Hits are kept per quarter and replayed in order, so
+     * the result is exactly that of one pass.
+     */
+    private void scanInterleaved(Scratch sc) {
+        final char[] text = sc.folded;
+        final int length = sc.foldedLength;
+        final char[] sym = symbolOf;
+        final int sh = shift;
+        final char[] d = narrow;
+        final int warm = maxPatternLength;
+        sc.streams = 4;
+        int q = length >> 2;
+        int b1 = q;
+        int b2 = 2 * q;
+        int b3 = 3 * q;
+        sc.hitCount[0] = 0;
+        sc.hitCount[1] = 0;
+        sc.hitCount[2] = 0;
+        sc.hitCount[3] = 0;
+        // Pass k reads [from_k, to_k) and reports hits ending after its own first char.
+        int i0 = 0;
+        int i1 = Math.max(0, b1 - warm);
+        int i2 = Math.max(0, b2 - warm);
+        int i3 = Math.max(0, b3 - warm);
+        int s0 = 0;
+        int s1 = 0;
+        int s2 = 0;
+        int s3 = 0;
+        int steps = Math.min(Math.min(b1 - i0, b2 - i1), Math.min(b3 - i2, length - i3));
+        for (int j = 0; j < steps; j++) {
+            int v0 = d[(s0 << sh) | sym[text[i0 + j]]];
+            int v1 = d[(s1 << sh) | sym[text[i1 + j]]];
+            int v2 = d[(s2 << sh) | sym[text[i2 + j]]];
+            int v3 = d[(s3 << sh) | sym[text[i3 + j]]];
+            s0 = v0 & NARROW_MASK;
+            s1 = v1 & NARROW_MASK;
+            s2 = v2 & NARROW_MASK;
+            s3 = v3 & NARROW_MASK;
+            if ((v0 | v1 | v2 | v3) >= NARROW_FLAG) {
+                if (v0 >= NARROW_FLAG) {
+                    sc.record(0, i0 + j + 1, s0);
+                }
+                if (v1 >= NARROW_FLAG && i1 + j >= b1) {
+                    sc.record(1, i1 + j + 1, s1);
+                }
+                if (v2 >= NARROW_FLAG && i2 + j >= b2) {
+                    sc.record(2, i2 + j + 1, s2);
+                }
+                if (v3 >= NARROW_FLAG && i3 + j >= b3) {
+                    sc.record(3, i3 + j + 1, s3);
+                }
+            }
+        }
+        finish(sc, 0, i0 + steps, b1, 0, s0);
+        finish(sc, 1, i1 + steps, b2, b1, s1);
+        finish(sc, 2, i2 + steps, b3, b2, s2);
+        finish(sc, 3, i3 + steps, length, b3, s3);
+    }
+
+    /** Runs pass {@code k} alone from {@code i} to {@code to}, keeping hits that end after {@code from}. */
+    private void finish(Scratch sc, int k, int i, int to, int from, int s) {
+        final char[] text = sc.folded;
+        final char[] sym = symbolOf;
+        final int sh = shift;
+        final char[] d = narrow;
+        for (; i < to; i++) {
+            int v = d[(s << sh) | sym[text[i]]];
+            s = v & NARROW_MASK;
+            if (v >= NARROW_FLAG && i >= from) {
+                sc.record(k, i + 1, s);
+            }
+        }
     }
 
     /** Reports the hits recorded by {@link #foldAndScan}, in the order {@link #scan} would. */
     void replay(Scratch sc, Sink sink) {
-        for (int h = 0; h < sc.hitCount; h++) {
-            report(sc.hitState[h], sc.hitEnd[h], sink);
+        for (int k = 0; k < sc.streams; k++) {
+            int[] ends = sc.hitEnd[k];
+            int[] st = sc.hitState[k];
+            for (int h = 0, n = sc.hitCount[k]; h < n; h++) {
+                report(st[h], ends[h], sink);
+            }
         }
     }
 
@@ -210,16 +288,18 @@ final class TermAutomaton {
 
     /**
      * Per-thread working memory of one scan: the document's chars, the folded chars with the
-     * original offset of each, and the recorded hit positions. Reused across calls; never shared.
+     * original offset of each, and the recorded hit positions of each pass. Reused across calls;
+     * never shared.
      */
     static final class Scratch {
         char[] text = new char[0];
         char[] folded = new char[0];
         int[] origStart = new int[0];
         int foldedLength;
-        int[] hitEnd = new int[64];
-        int[] hitState = new int[64];
-        int hitCount;
+        int streams;
+        final int[][] hitEnd = new int[4][64];
+        final int[][] hitState = new int[4][64];
+        final int[] hitCount = new int[4];
 
         void prepare(int n) {
             if (text.length < n) {
@@ -229,7 +309,7 @@ final class TermAutomaton {
                 growFolded(n + (n >> 2) + 16);
             }
             foldedLength = 0;
-            hitCount = 0;
+            streams = 0;
         }
 
         void growFolded(int capacity) {
@@ -237,9 +317,15 @@ final class TermAutomaton {
             origStart = Arrays.copyOf(origStart, capacity);
         }
 
-        void growHits() {
-            hitEnd = Arrays.copyOf(hitEnd, hitEnd.length * 2);
-            hitState = Arrays.copyOf(hitState, hitState.length * 2);
+        void record(int k, int end, int state) {
+            int h = hitCount[k];
+            if (h == hitEnd[k].length) {
+                hitEnd[k] = Arrays.copyOf(hitEnd[k], h * 2);
+                hitState[k] = Arrays.copyOf(hitState[k], h * 2);
+            }
+            hitEnd[k][h] = end;
+            hitState[k][h] = state;
+            hitCount[k] = h + 1;
         }
     }
 

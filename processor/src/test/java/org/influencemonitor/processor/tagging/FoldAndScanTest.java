@@ -13,9 +13,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The tagger folds and scans in one fused loop ({@link TermAutomaton#foldAndScan}); these tests pin
- * it to the reference path ({@link TextNormalizer#normalize}, then {@link TermAutomaton#scan}) on
- * inputs where folding is tricky, and check the int-table fallback used by very large dictionaries.
+ * The tagger folds into reused scratch buffers and scans long texts in four interleaved passes
+ * ({@link TermAutomaton#foldAndScan}); these tests pin it to the reference path
+ * ({@link TextNormalizer#normalize}, then one {@link TermAutomaton#scan}) on inputs where folding is
+ * tricky, at every quarter boundary, and check the int-table fallback used by very large dictionaries.
  */
 class FoldAndScanTest {
     static final String[] TRICKY = {
@@ -70,6 +71,18 @@ class FoldAndScanTest {
         }
         assertSameAsReference(a, String.join("\n\n", all).repeat(50), sc); // grows the buffers
         assertSameAsReference(a, "short", sc);                             // then a short one again
+    }
+
+    @Test
+    void fourPassScanOfLongTextsEqualsOnePassWhereverTheQuartersStart() {
+        TermAutomaton a = Tagger.defaults().automaton();
+        TermAutomaton.Scratch sc = new TermAutomaton.Scratch();
+        String unit = "the Democratic Republic of the Congo and Russia’s  presidential\r\nelection campaign; ";
+        String text = unit.repeat(60);
+        // Each extra char moves the quarter boundaries, so every offset inside a match gets cut.
+        for (int length = 1100; length < 1100 + 4 * unit.length() + 8; length++) {
+            assertSameAsReference(a, text.substring(0, length), sc);
+        }
     }
 
     @Test
