@@ -173,9 +173,19 @@ public final class Tagger {
 
         /** Han and kana are written without spaces, so their words have no boundaries to check. */
         private static boolean needsBoundary(char c) {
-            return TextNormalizer.isWordChar(c) && !Character.isIdeographic(c)
-                    && Character.UnicodeBlock.of(c) != Character.UnicodeBlock.HIRAGANA
-                    && Character.UnicodeBlock.of(c) != Character.UnicodeBlock.KATAKANA;
+            return NEEDS_BOUNDARY[c];
+        }
+
+        /** {@link #needsBoundary} for every char, precomputed: {@code UnicodeBlock.of} is a binary search. */
+        private static final boolean[] NEEDS_BOUNDARY = new boolean[65536];
+
+        static {
+            for (int i = 0; i < 65536; i++) {
+                char c = (char) i;
+                NEEDS_BOUNDARY[i] = TextNormalizer.isWordChar(c) && !Character.isIdeographic(c)
+                        && Character.UnicodeBlock.of(c) != Character.UnicodeBlock.HIRAGANA
+                        && Character.UnicodeBlock.of(c) != Character.UnicodeBlock.KATAKANA;
+            }
         }
 
         private boolean caseAgrees(DictionaryEntry e, int start, int end) {
