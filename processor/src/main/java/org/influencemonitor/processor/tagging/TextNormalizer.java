@@ -33,7 +33,9 @@ final class TextNormalizer {
                 continue;
             }
             String folded = foldSlow(String.valueOf(ch));
-            if (folded.isEmpty()) {
+            if (folded.isEmpty() || folded.length() == 1 && folded.charAt(0) >= MULTI) {
+                // The noncharacters U+FFFE and U+FFFF fold to themselves, which would read as the
+                // table's sentinels (U+FFFE used to make normalize() throw): drop both.
                 SINGLE[c] = DELETE;
             } else if (folded.length() == 1) {
                 SINGLE[c] = folded.charAt(0);

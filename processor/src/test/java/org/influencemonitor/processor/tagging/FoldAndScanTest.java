@@ -31,7 +31,8 @@ class FoldAndScanTest {
         "Georgia\r\n\r\nTbilisi  \t elections\r\n",
         "   leading spaces\u00A0\u00A0and\u200Bzero\u00ADwidth\u2009thin\u3000ideographic",
         "Russia’s election — the Kremlin‘s “vote”",
-        "\uFFFF\uFFFD",
+        "\uFFFF\uFFFE\uFFFD",
+        "Russia\uFFFE election \uFEFFRussia",
         "中国 选举 ロシア 日本の選挙",
         "RT @user: the US election, US ELECTION, LET US VOTE",
     };
@@ -90,12 +91,17 @@ class FoldAndScanTest {
         TermAutomaton a = Tagger.defaults().automaton();
         StringBuilder b = new StringBuilder();
         for (int c = 0; c < 65536; c++) {
-            if (c == 0xFFFE) {
-                continue; // the reference normaliser throws on U+FFFE (see TextNormalizer)
-            }
             b.append((char) c).append(c % 3 == 0 ? " " : "a");
         }
         assertSameAsReference(a, b.toString(), new TermAutomaton.Scratch());
+    }
+
+    @Test
+    void nonCharactersAreDroppedNotMistakenForTableSentinels() {
+        assertEquals("russia election", TextNormalizer.fold("Russia\uFFFE \uFFFFelection"));
+        assertEquals(List.of("country:RU", "election_term:election"),
+                Tagger.defaults().tag("Russia\uFFFE", "\uFFFEelection").matches().stream()
+                        .map(m -> m.type() + ":" + m.id()).collect(java.util.stream.Collectors.toList()));
     }
 
     @Test
