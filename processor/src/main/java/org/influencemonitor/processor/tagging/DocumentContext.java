@@ -1,6 +1,5 @@
 package org.influencemonitor.processor.tagging;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,19 +10,18 @@ import java.util.Map;
 final class DocumentContext {
     private final String text;
     private final int titleLength;
-    private final Map<String, Integer> cues;
+    private final Map<String, Integer> cueIndex;
+    private final int[] cues;
     private final List<Candidate> candidates;
     private Boolean headlineCaseTitle;
 
-    DocumentContext(String text, int titleLength, Map<String, Integer> cues, List<Candidate> candidates) {
+    /** {@code cues[cueIndex.get(set)]} is how often cue set {@code set} was seen in the document. */
+    DocumentContext(String text, int titleLength, Map<String, Integer> cueIndex, int[] cues, List<Candidate> candidates) {
         this.text = text;
         this.titleLength = titleLength;
+        this.cueIndex = cueIndex;
         this.cues = cues;
         this.candidates = candidates;
-    }
-
-    static Map<String, Integer> newCueCounter() {
-        return new HashMap<>();
     }
 
     String text() {
@@ -31,7 +29,8 @@ final class DocumentContext {
     }
 
     int cue(String set) {
-        return cues.getOrDefault(set, 0);
+        Integer slot = cueIndex.get(set);
+        return slot == null ? 0 : cues[slot];
     }
 
     List<Candidate> candidates() {

@@ -19,12 +19,18 @@ public final class Tagger {
     private static final Logger LOG = LoggerFactory.getLogger(Tagger.class);
     static final String SEPARATOR = "\n\n";
     private static volatile Tagger defaults;
+    /** Working buffers of {@link #tag}, one set per thread; documents above this many chars get their own. */
+    private static final ThreadLocal<TermAutomaton.Scratch> SCRATCH = ThreadLocal.withInitial(TermAutomaton.Scratch::new);
+    private static final int MAX_CACHED_SCRATCH = 1 << 20;
 
     private final DictionaryEntry[] entries;
     private final TermAutomaton automaton;
     private final StateMediaRegistry stateMedia;
     private final ActorDictionary actors;
     private final TagAggregator aggregator;
+    /** Cue set name -> slot in the per-document cue counts; {@code cueSlot[payload]} is that slot for cue entries, else -1. */
+    private final Map<String, Integer> cueIndex;
+    private final int[] cueSlot;
 
     private Tagger(Path overrideDir) {
         CountryDictionary countries = CountryDictionary.load(overrideDir);
@@ -44,6 +50,13 @@ public final class Tagger {
             builder.add(entries[i].folded(), i);
         }
         this.automaton = builder.build();
+        Map<String, Integer> cueIds = new HashMap<>();
+        this.cueSlot = new int[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+            cueSlot[i] = entries[i].type() == EntryType.CUE
+                    ? cueIds.computeIfAbsent(entries[i].id(), k -> cueIds.size()) : -1;
+        }
+        this.cueIndex = Map.copyOf(cueIds);
         this.aggregator = new TagAggregator(countries, actors);
         LOG.debug("tagger ready: {} surface forms, {}", entries.length, automaton);
     }
@@ -77,10 +90,11 @@ public final class Tagger {
     public Tags tag(String title, String text) {
         String document = (title == null ? "" : title) + SEPARATOR + (text == null ? "" : text);
         int titleLength = title == null ? 0 : title.length();
-        NormalizedText norm = TextNormalizer.normalize(document);
-        HitCollector hits = new HitCollector(norm, entries);
-        automaton.scan(norm.chars(), norm.length(), hits);
-        DocumentContext ctx = new DocumentContext(document, titleLength, hits.cues, hits.entities);
+        TermAutomaton.Scratch scratch = document.length() <= MAX_CACHED_SCRATCH ? SCRATCH.get() : new TermAutomaton.Scratch();
+        automaton.foldAndScan(document, scratch);
+        HitCollector hits = new HitCollector(document, scratch, entries, cueSlot, cueIndex.size());
+        automaton.replay(scratch, hits);
+        DocumentContext ctx = new DocumentContext(document, titleLength, cueIndex, hits.cues, hits.entities);
         List<Candidate> accepted = new ArrayList<>(hits.entities.size());
         for (Candidate c : hits.entities) {
             if (AmbiguityRules.accept(c, ctx)) {
@@ -110,21 +124,24 @@ public final class Tagger {
 
     /** Applies word boundaries, inflection prefixes and case rules to raw automaton hits. */
     private static final class HitCollector implements TermAutomaton.Sink {
-        private final NormalizedText norm;
         private final char[] chars;
+        private final int[] origStart;
         private final int length;
         private final String original;
         private final DictionaryEntry[] entries;
+        private final int[] cueSlot;
         final List<Candidate> entities = new ArrayList<>();
         final List<Candidate> narratives = new ArrayList<>();
-        final Map<String, Integer> cues = DocumentContext.newCueCounter();
+        final int[] cues;
 
-        HitCollector(NormalizedText norm, DictionaryEntry[] entries) {
-            this.norm = norm;
-            this.chars = norm.chars();
-            this.length = norm.length();
-            this.original = norm.original();
+        HitCollector(String original, TermAutomaton.Scratch scratch, DictionaryEntry[] entries, int[] cueSlot, int cueSets) {
+            this.chars = scratch.folded;
+            this.origStart = scratch.origStart;
+            this.length = scratch.foldedLength;
+            this.original = original;
             this.entries = entries;
+            this.cueSlot = cueSlot;
+            this.cues = new int[cueSets];
         }
 
         @Override
@@ -140,24 +157,35 @@ public final class Tagger {
             } else if (end < length && needsBoundary(chars[end - 1]) && TextNormalizer.isWordChar(chars[end])) {
                 return;
             }
-            int os = norm.originalStart(start);
-            int oe = norm.originalEnd(end - 1);
+            // Every folded char but a collapsed space comes from exactly one UTF-16 unit, and matches
+            // never end on a space: the original span is [origStart[start], origStart[end - 1] + 1).
+            int os = origStart[start];
+            int oe = origStart[end - 1] + 1;
             if (!caseAgrees(e, os, oe)) {
                 return;
             }
-            Candidate c = new Candidate(e, start, end, os, oe);
             switch (e.type()) {
-                case CUE -> cues.merge(e.id(), 1, Integer::sum);
-                case NARRATIVE -> narratives.add(c);
-                default -> entities.add(c);
+                case CUE -> cues[cueSlot[payload]]++;
+                case NARRATIVE -> narratives.add(new Candidate(e, start, end, os, oe));
+                default -> entities.add(new Candidate(e, start, end, os, oe));
             }
         }
 
         /** Han and kana are written without spaces, so their words have no boundaries to check. */
         private static boolean needsBoundary(char c) {
-            return TextNormalizer.isWordChar(c) && !Character.isIdeographic(c)
-                    && Character.UnicodeBlock.of(c) != Character.UnicodeBlock.HIRAGANA
-                    && Character.UnicodeBlock.of(c) != Character.UnicodeBlock.KATAKANA;
+            return NEEDS_BOUNDARY[c];
+        }
+
+        /** {@link #needsBoundary} for every char, precomputed: {@code UnicodeBlock.of} is a binary search. */
+        private static final boolean[] NEEDS_BOUNDARY = new boolean[65536];
+
+        static {
+            for (int i = 0; i < 65536; i++) {
+                char c = (char) i;
+                NEEDS_BOUNDARY[i] = TextNormalizer.isWordChar(c) && !Character.isIdeographic(c)
+                        && Character.UnicodeBlock.of(c) != Character.UnicodeBlock.HIRAGANA
+                        && Character.UnicodeBlock.of(c) != Character.UnicodeBlock.KATAKANA;
+            }
         }
 
         private boolean caseAgrees(DictionaryEntry e, int start, int end) {

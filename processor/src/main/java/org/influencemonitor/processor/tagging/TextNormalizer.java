@@ -17,10 +17,12 @@ import java.util.Locale;
  */
 final class TextNormalizer {
     /** Marks a table slot whose folding is not a single char: see {@link #MULTI}. */
-    private static final char DELETE = '\uFFFF';
-    private static final char MULTI = '\uFFFE';
-    private static final char[] SINGLE = new char[65536];
-    private static final String[] MULTI_FOLD = new String[65536];
+    static final char DELETE = '\uFFFF';
+    static final char MULTI = '\uFFFE';
+    /** Folding of each UTF-16 char: the folded char, {@link #DELETE} or {@link #MULTI}. Read-only. */
+    static final char[] SINGLE = new char[65536];
+    /** For {@link #MULTI} slots, the folded string (e.g. "ss" for "ß", "fi" for the ligature). Read-only. */
+    static final String[] MULTI_FOLD = new String[65536];
     private static final boolean[] WORD = new boolean[65536];
 
     static {
@@ -31,7 +33,9 @@ final class TextNormalizer {
                 continue;
             }
             String folded = foldSlow(String.valueOf(ch));
-            if (folded.isEmpty()) {
+            if (folded.isEmpty() || folded.length() == 1 && folded.charAt(0) >= MULTI) {
+                // The noncharacters U+FFFE and U+FFFF fold to themselves, which would read as the
+                // table's sentinels (U+FFFE used to make normalize() throw): drop both.
                 SINGLE[c] = DELETE;
             } else if (folded.length() == 1) {
                 SINGLE[c] = folded.charAt(0);
