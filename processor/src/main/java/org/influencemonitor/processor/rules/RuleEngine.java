@@ -59,7 +59,10 @@ public final class RuleEngine {
 
     /**
      * Early evaluation of an open window: threshold, and spike and narrative when the partial count already
-     * reaches the count that would fire for the full window. Baselines are not touched.
+     * reaches the count that would fire for the full window. Baselines are not touched. Early evaluation
+     * only opens incidents: an open incident is updated once per window, when the window closes, with its
+     * final counts, so that a surge is seen within seconds but an incident never sends two updates for one
+     * window.
      */
     public Result onWindowUpdate(CountryState state, WindowObservation w, Instant now) {
         checkCountry(state, w);
@@ -70,6 +73,9 @@ public final class RuleEngine {
         Context ctx = context(w);
         List<AlertEvent> alerts = new ArrayList<>();
         for (String rule : List.of(THRESHOLD, SPIKE, NARRATIVE)) {
+            if (s.incident(rule).isPresent()) {
+                continue;
+            }
             Eval e = evaluate(rule, s, w, ctx);
             if (e != null && e.breach()) {
                 s = breach(s, rule, w, e, ctx, false, alerts);

@@ -88,18 +88,20 @@ class RuleEngineTest {
     }
 
     @Test
-    void anEarlyFiringIsNotRepeatedAtCloseUnlessTheSeverityRises() throws IOException {
+    void anEarlyFiringIsNotRepeatedAtCloseUnlessTheSeverityRisesAndAnOpenIncidentUpdatesOncePerWindowAtItsClose()
+            throws IOException {
         Driver d = driver(ONLY_THRESHOLD);
         WindowObservation w = articles("MD", 0, 12);
         assertEquals(1, d.update(Obs.open(Obs.withArticles(w, 10))).size(), "early firing at 10");
         assertEquals(0, d.update(Obs.open(Obs.withArticles(w, 11))).size(), "one emission per open window");
         assertEquals(0, d.close(w).size(), "close adds nothing: same severity");
         WindowObservation w2 = articles("MD", 1, 25);
-        assertEquals(1, d.update(Obs.open(Obs.withArticles(w2, 12))).size());
+        assertEquals(0, d.update(Obs.open(Obs.withArticles(w2, 12))).size(), "an open incident is not updated early");
         List<AlertEvent> atClose = d.close(w2);
-        assertEquals(1, atClose.size(), "close escalates to critical (25 >= 2 x 10)");
-        assertEquals("critical", atClose.get(0).severity());
-        assertEquals(List.of("firing:0", "firing:1", "firing:2"), statuses(d.events));
+        assertEquals(1, atClose.size(), "the window's one update comes at its close, with the final count");
+        assertEquals("critical", atClose.get(0).severity(), "25 >= 2 x 10");
+        assertEquals(25, atClose.get(0).articles());
+        assertEquals(List.of("firing:0", "firing:1"), statuses(d.events));
     }
 
     @Test
@@ -231,8 +233,8 @@ class RuleEngineTest {
         assertEquals("critical", atClose.get(0).severity());
         assertEquals(60, atClose.get(0).articles());
         WindowObservation next = articles("MD", 96 + 11, 36);
-        assertEquals(1, d.update(Obs.open(next)).size());
-        assertTrue(d.close(next).isEmpty(), "the close of an already-fired window adds nothing at the same severity");
+        assertTrue(d.update(Obs.open(next)).isEmpty(), "an open incident is not updated early");
+        assertEquals(1, d.close(next).size(), "it is updated once per window, at the close");
         assertEquals(List.of("firing:0", "firing:1", "firing:2"), statuses(d.events));
     }
 
