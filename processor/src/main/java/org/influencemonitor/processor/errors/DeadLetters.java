@@ -19,6 +19,12 @@ final class DeadLetters {
     private DeadLetters() {
     }
 
+    /** The dead-letter topic the handlers were configured with, or null when there is none. */
+    static String topic(java.util.Map<String, ?> configs) {
+        Object topic = configs.get(org.apache.kafka.streams.StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+        return topic == null ? null : topic.toString();
+    }
+
     static List<ProducerRecord<byte[], byte[]>> records(String dlqTopic, ErrorHandlerContext context, Exception e,
                                                         Logger log) {
         String reason = reasonOf(e);
