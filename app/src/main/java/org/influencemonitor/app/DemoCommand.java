@@ -142,7 +142,9 @@ public class DemoCommand implements Callable<Integer> {
         System.out.printf("  enriched           %d to %s (%d relevant)%n", counts.enriched(), Topics.ARTICLES_ENRICHED, counts.relevant());
         System.out.printf("  rejected           %d to %s (%d at ingest, %d by the processor)%n", counts.deadLetters(),
                 Topics.ARTICLES_DLQ, ingest.rejected(), counts.deadLetters() - ingest.rejected());
-        System.out.printf("  alerts             %d to %s%n", counts.alerts(), alertsFile);
+        System.out.printf("  late               %d country mentions to %s (after their window closed)%n", counts.late(),
+                Topics.ARTICLES_LATE);
+        System.out.printf("  alert events       %d to %s%n", counts.alerts(), alertsFile);
     }
 
     private static void follow(String bootstrap, int httpPort) throws InterruptedException {

@@ -45,7 +45,8 @@ public final class LocalPipeline implements AutoCloseable {
     private static final String QUERY_HOST = "127.0.0.1";
 
     /** What a replay did, from ingest to the alert file. */
-    public record Counts(FileIngest.Summary ingest, long enriched, long relevant, long deadLetters, long alerts) {
+    public record Counts(FileIngest.Summary ingest, long enriched, long relevant, long deadLetters, long late,
+                         long alerts) {
     }
 
     public LocalPipeline(String bootstrapServers, Properties clientProperties, MonitorConfig config, Tagger tagger,
@@ -117,7 +118,8 @@ public final class LocalPipeline implements AutoCloseable {
         var enriched = TopicSnapshot.read(bootstrapServers, clientProperties, Topics.ARTICLES_ENRICHED);
         long relevant = enriched.stream().filter(r -> serde.deserialize(r.topic(), r.value()).relevant()).count();
         long deadLetters = TopicSnapshot.read(bootstrapServers, clientProperties, Topics.ARTICLES_DLQ).size();
-        return new Counts(ingest, enriched.size(), relevant, deadLetters, sink.delivered());
+        long late = TopicSnapshot.read(bootstrapServers, clientProperties, Topics.ARTICLES_LATE).size();
+        return new Counts(ingest, enriched.size(), relevant, deadLetters, late, sink.delivered());
     }
 
     public int queryPort() {

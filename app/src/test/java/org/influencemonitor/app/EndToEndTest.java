@@ -80,6 +80,7 @@ class EndToEndTest {
             assertEquals(13, counts.relevant(), "the football report names Moldova but is not about an election");
             assertEquals(2, counts.deadLetters(), "the bad line at ingest and the garbage record at the processor");
             assertEquals(1, counts.alerts());
+            assertEquals(0, counts.late(), "nothing in this input comes after its window closed");
         }
 
         List<String> lines = Files.readAllLines(alertsFile);
