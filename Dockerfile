@@ -13,7 +13,8 @@ COPY ingest/pom.xml ingest/
 COPY processor/pom.xml processor/
 COPY sink/pom.xml sink/
 COPY app/pom.xml app/
-RUN mvn -B -q -DskipTests package
+COPY bench/pom.xml bench/
+RUN mvn -B -q -DskipTests -pl app -am package
 
 # Only the sources: a developer's local target/ directories must not leak into the image.
 COPY model/src model/src
@@ -21,7 +22,9 @@ COPY ingest/src ingest/src
 COPY processor/src processor/src
 COPY sink/src sink/src
 COPY app/src app/src
-RUN mvn -B -DskipTests package
+# The demo's bundled articles go inside the jar.
+COPY samples/articles.jsonl samples/
+RUN mvn -B -DskipTests -pl app -am package
 
 FROM eclipse-temurin:17-jre
 # Not root: the container only needs to read its inputs and write /data.
