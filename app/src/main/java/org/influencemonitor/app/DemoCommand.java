@@ -7,7 +7,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -88,7 +87,7 @@ public class DemoCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            deleteRecursively(stateDir);
+            FileTrees.delete(stateDir);
         }
         return 0;
     }
@@ -108,7 +107,7 @@ public class DemoCommand implements Callable<Integer> {
         if (Files.isDirectory(out)) {
             try (Stream<Path> entries = Files.list(out)) {
                 for (Path entry : (Iterable<Path>) entries::iterator) {
-                    deleteRecursively(entry);
+                    FileTrees.delete(entry);
                 }
             }
         }
@@ -156,16 +155,5 @@ public class DemoCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "demo-shutdown"));
         stop.await();
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -86,10 +86,4 @@ public record MonitorConfig(Duration windowSize, Duration windowAdvance, Duratio
         return new MonitorConfig(windowSize, windowAdvance, grace, clockTick, futureTolerance, historyRetention,
                 rules, calendar, partitions);
     }
-
-    /** Tumbling windows when {@code advance} equals {@code size}, hopping windows when it is shorter. */
-    public MonitorConfig withWindows(Duration size, Duration advance, Duration newGrace) {
-        return new MonitorConfig(size, advance, newGrace, clockTick, futureTolerance, historyRetention,
-                rules, calendar, repartitionPartitions);
-    }
 }

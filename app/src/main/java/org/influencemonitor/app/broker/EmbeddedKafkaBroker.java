@@ -11,14 +11,12 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -30,6 +28,7 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.influencemonitor.app.FileTrees;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -342,18 +341,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Best effort: a temporary directory that cannot be removed is not worth failing a shutdown for. */
     static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    LOG.debug("Could not delete {}: {}", p, e.getMessage());
-                }
-            });
+        try {
+            FileTrees.delete(dir);
         } catch (IOException | UncheckedIOException e) {
             LOG.debug("Could not clean up {}: {}", dir, e.getMessage());
         }
