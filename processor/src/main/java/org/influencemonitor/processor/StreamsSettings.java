@@ -26,7 +26,39 @@ public final class StreamsSettings {
      */
     public static Properties of(String bootstrapServers, String applicationId, Path stateDir, Properties userProperties,
                                 String applicationServer) {
+        return of(bootstrapServers, applicationId, stateDir, userProperties, applicationServer, Tuning.DEFAULT);
+    }
+
+    /**
+     * How hard the processor works and what it promises: the processing guarantee (exactly-once by
+     * default; at-least-once trades a possible repeated alert after a crash for cheaper commits) and the
+     * number of stream threads.
+     */
+    public record Tuning(String processingGuarantee, int threads) {
+        public static final Tuning DEFAULT = new Tuning(StreamsConfig.EXACTLY_ONCE_V2, 1);
+
+        public Tuning {
+            if (!processingGuarantee.equals(StreamsConfig.EXACTLY_ONCE_V2)
+                    && !processingGuarantee.equals(StreamsConfig.AT_LEAST_ONCE)) {
+                throw new IllegalArgumentException("processing guarantee must be " + StreamsConfig.EXACTLY_ONCE_V2
+                        + " or " + StreamsConfig.AT_LEAST_ONCE + ", got " + processingGuarantee);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            }
+        }
+
+        public static Tuning of(String processingGuarantee, int threads) {
+            return new Tuning(processingGuarantee, threads);
+        }
+    }
+
+    /** As above, with the processing guarantee and thread count of {@code tuning}. */
+    public static Properties of(String bootstrapServers, String applicationId, Path stateDir, Properties userProperties,
+                                String applicationServer, Tuning tuning) {
         Properties props = of(bootstrapServers, applicationId, stateDir, userProperties);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, tuning.processingGuarantee());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, tuning.threads());
         if (applicationServer != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         }
