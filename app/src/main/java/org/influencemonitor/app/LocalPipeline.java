@@ -55,13 +55,15 @@ public final class LocalPipeline implements AutoCloseable {
         this.clientProperties = clientProperties;
         this.config = config;
         this.applicationId = applicationId;
-        // A replay goes through one articles.raw partition, so event time arrives in order; counting is
-        // still spread over three partitions, which is what exercises the by-country repartitioning.
-        TopicSetup.ensureTopics(bootstrapServers, clientProperties, 1, COUNTING_PARTITIONS);
+        // Several source partitions, read at different speeds, and three counting partitions: the layout of
+        // a real deployment, which windows close correctly on (each waits for every source's watermark).
+        TopicSetup.ensureTopics(bootstrapServers, clientProperties, COUNTING_PARTITIONS, COUNTING_PARTITIONS);
+        int sources = TopicSetup.sourcePartitions(bootstrapServers, clientProperties);
         // The query API's address is the instance's application.server, so Kafka Streams can say who owns
         // a country; it must be known before the processor starts.
         this.queryPort = freePort();
-        this.processor = new ProcessorService(MonitorTopology.build(config.withRepartitionPartitions(COUNTING_PARTITIONS), tagger),
+        this.processor = new ProcessorService(MonitorTopology.build(
+                config.withRepartitionPartitions(COUNTING_PARTITIONS).withSourcePartitions(sources), tagger),
                 StreamsSettings.of(bootstrapServers, applicationId, stateDir, clientProperties, QUERY_HOST + ":" + queryPort));
         this.sink = new AlertSink(bootstrapServers, clientProperties, applicationId + "-sink",
                 new JsonLinesFileChannel(alertsFile), onAlert);
@@ -96,7 +98,7 @@ public final class LocalPipeline implements AutoCloseable {
                 try (PipelineDrain drain = new PipelineDrain(bootstrapServers, clientProperties)) {
                     drain.awaitCaughtUp(applicationId, Topics.ARTICLES_RAW::equals, DRAIN_TIMEOUT);
                 }
-                publisher.advanceClock(ClockTicks.endOfReplay(summary.latestPublishedAt(), config));
+                publisher.advanceClock(config.windows().allClosedAfter(summary.latestPublishedAt()));
                 publisher.flush();
             }
             return summary;

@@ -26,6 +26,11 @@ public final class ProcessingOptions {
             description = "Reject articles dated further than this past the processor's clock (default: ${DEFAULT-VALUE}).")
     Duration futureTolerance;
 
+    @Option(names = "--idle-after", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "60s",
+            description = "A partition of articles.raw without articles for this long (and read to its end) stops "
+                    + "holding windows open and alerts back until its next article (default: ${DEFAULT-VALUE}).")
+    Duration idleAfter;
+
     @Option(names = "--rules", paramLabel = "FILE",
             description = "A YAML rules file merged over the built-in rules (see docs/alerting.md).")
     Path rules;
@@ -45,6 +50,7 @@ public final class ProcessingOptions {
                     rules == null ? RulesConfig.defaults() : RulesConfig.load(readable("--rules", rules)),
                     calendar == null ? ElectionCalendar.defaults() : ElectionCalendar.load(readable("--calendar", calendar)),
                     null);
+            config = config.withIdleAfter(idleAfter);
             return threshold == null ? config : config.withThreshold(threshold);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());

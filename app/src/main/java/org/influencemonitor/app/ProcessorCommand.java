@@ -74,7 +74,8 @@ public class ProcessorCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         String applicationServer = httpPort == 0 ? null : advertisedHost + ":" + httpPort;
         try (ProcessorService service = new ProcessorService(
-                MonitorTopology.build(processing.config(), tagging.tagger()),
+                MonitorTopology.build(processing.config().withSourcePartitions(
+                        TopicSetup.sourcePartitions(kafka.bootstrapServers(), kafka.clientProperties())), tagging.tagger()),
                 StreamsSettings.of(kafka.bootstrapServers(), applicationId, stateDir, kafka.clientProperties(),
                         applicationServer, tuning));
              QueryServer queries = httpPort == 0 ? null : queryServer(service)) {

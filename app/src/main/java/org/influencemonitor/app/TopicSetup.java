@@ -26,22 +26,20 @@ public final class TopicSetup {
 
     /**
      * As {@link #ensureTopics(String, Properties, int)}, with its own partition count for
-     * {@code articles.raw}: a replay of history through one partition keeps event time in order, where
-     * several partitions would be read at different speeds (see the README on replays).
+     * {@code articles.raw} and {@code monitor.clock} (the source side, which sets how many tasks read
+     * articles) apart from the rest.
      */
     public static List<String> ensureTopics(String bootstrapServers, Properties clientProperties, int rawPartitions,
                                             int partitions) {
-        Properties props = new Properties();
-        props.putAll(clientProperties);
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = admin(bootstrapServers, clientProperties)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : Topics.ALL) {
                 if (!existing.contains(topic)) {
-                    // The clock topic only carries heartbeats: one partition is plenty.
-                    int count = topic.equals(Topics.MONITOR_CLOCK) ? 1
-                            : topic.equals(Topics.ARTICLES_RAW) ? rawPartitions : partitions;
+                    // The clock topic is read beside articles.raw, partition by partition (a processor task
+                    // reads both partitions of its number), so it has as many.
+                    int count = topic.equals(Topics.MONITOR_CLOCK) || topic.equals(Topics.ARTICLES_RAW)
+                            ? rawPartitions : partitions;
                     missing.add(new NewTopic(topic, java.util.Optional.of(count), java.util.Optional.empty()));
                 }
             }
@@ -55,5 +53,31 @@ public final class TopicSetup {
             Thread.currentThread().interrupt();
             throw new UserError("interrupted while creating topics");
         }
+    }
+
+    /**
+     * How many partitions {@code articles.raw} has: the processor waits for every one of them before it
+     * closes a window.
+     */
+    public static int sourcePartitions(String bootstrapServers, Properties clientProperties) {
+        try (Admin admin = admin(bootstrapServers, clientProperties)) {
+            return admin.describeTopics(List.of(Topics.ARTICLES_RAW)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(Topics.ARTICLES_RAW).partitions().size();
+        } catch (ExecutionException e) {
+            throw new UserError("cannot describe " + Topics.ARTICLES_RAW + " on " + bootstrapServers + ": "
+                    + e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            throw new UserError("no Kafka broker answered at " + bootstrapServers + " within 30 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while describing " + Topics.ARTICLES_RAW);
+        }
+    }
+
+    private static Admin admin(String bootstrapServers, Properties clientProperties) {
+        Properties props = new Properties();
+        props.putAll(clientProperties);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return Admin.create(props);
     }
 }

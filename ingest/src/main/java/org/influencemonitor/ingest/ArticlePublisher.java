@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.influencemonitor.model.Article;
@@ -55,10 +56,16 @@ public final class ArticlePublisher implements AutoCloseable {
         send(record);
     }
 
-    /** Tells the processor that event time has reached {@code eventTime}, so windows up to it can close. */
+    /**
+     * Tells the processor that event time has reached {@code eventTime}, so windows up to it can close.
+     * The tick goes to every partition of {@code monitor.clock}: each is read by the processor task of the
+     * same {@code articles.raw} partition, and a window closes only once every such task has passed it.
+     */
     public void advanceClock(Instant eventTime) {
-        send(new ProducerRecord<>(Topics.MONITOR_CLOCK, null, eventTime.toEpochMilli(), "clock",
-                ticks.serialize(Topics.MONITOR_CLOCK, new ClockTick(1, eventTime))));
+        byte[] tick = ticks.serialize(Topics.MONITOR_CLOCK, new ClockTick(1, eventTime));
+        for (PartitionInfo partition : producer.partitionsFor(Topics.MONITOR_CLOCK)) {
+            send(new ProducerRecord<>(Topics.MONITOR_CLOCK, partition.partition(), eventTime.toEpochMilli(), "clock", tick));
+        }
     }
 
     private void send(ProducerRecord<String, byte[]> record) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import org.influencemonitor.processor.rules.ElectionCalendar;
 import org.influencemonitor.processor.rules.RulesConfig;
+import org.influencemonitor.processor.windows.EventWindows;
 
 /**
  * Everything that shapes the topology. The Kafka client settings live elsewhere: the same topology
@@ -20,16 +21,38 @@ import org.influencemonitor.processor.rules.RulesConfig;
  * @param calendar        upcoming elections, before which thresholds drop and severities rise
  * @param repartitionPartitions partitions of the by-country repartition topic; null lets Kafka Streams
  *                        use the source topic's count
+ * @param sourcePartitions partitions of {@code articles.raw}: a window closes only once every one of them
+ *                        has passed its end plus grace (a partition found beyond this count is waited
+ *                        for too, once it has been heard from)
+ * @param publishInterval at most one {@code mentions.by-country} update per window per this much wall-clock
+ *                        time (final tallies and the rules are not delayed)
+ * @param idleAfter       a source partition without records for this long (wall-clock) stops holding
+ *                        windows open until its next record
+ * @param watermarkInterval how often (wall-clock) a source partition tells the counters its exact event
+ *                        time when it has moved: the most an article waits for slower partitions in a
+ *                        live feed
  */
 public record MonitorConfig(Duration windowSize, Duration windowAdvance, Duration grace, Duration clockTick,
                             Duration futureTolerance, Duration historyRetention, RulesConfig rules,
-                            ElectionCalendar calendar, Integer repartitionPartitions) {
+                            ElectionCalendar calendar, Integer repartitionPartitions, int sourcePartitions,
+                            Duration publishInterval, Duration idleAfter, Duration watermarkInterval) {
 
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
     public static final Duration DEFAULT_GRACE = Duration.ofMinutes(15);
     public static final Duration DEFAULT_CLOCK_TICK = Duration.ofMinutes(5);
     public static final Duration DEFAULT_FUTURE_TOLERANCE = Duration.ofMinutes(15);
     public static final Duration DEFAULT_HISTORY = Duration.ofDays(30);
+    public static final Duration DEFAULT_PUBLISH_INTERVAL = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_IDLE_AFTER = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_WATERMARK_INTERVAL = Duration.ofMillis(100);
+
+    /** One source partition, a one-second publish interval, 60 s to idle, watermarks every 100 ms. */
+    public MonitorConfig(Duration windowSize, Duration windowAdvance, Duration grace, Duration clockTick,
+                         Duration futureTolerance, Duration historyRetention, RulesConfig rules,
+                         ElectionCalendar calendar, Integer repartitionPartitions) {
+        this(windowSize, windowAdvance, grace, clockTick, futureTolerance, historyRetention, rules, calendar,
+                repartitionPartitions, 1, DEFAULT_PUBLISH_INTERVAL, DEFAULT_IDLE_AFTER, DEFAULT_WATERMARK_INTERVAL);
+    }
 
     public MonitorConfig {
         Objects.requireNonNull(windowSize, "windowSize");
@@ -52,6 +75,17 @@ public record MonitorConfig(Duration windowSize, Duration windowAdvance, Duratio
         }
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(calendar, "calendar");
+        if (sourcePartitions < 1) {
+            throw new IllegalArgumentException("source partitions must be at least 1, got " + sourcePartitions);
+        }
+        requirePositive("publish interval", Objects.requireNonNull(publishInterval, "publishInterval"));
+        requirePositive("idle time", Objects.requireNonNull(idleAfter, "idleAfter"));
+        requirePositive("watermark interval", Objects.requireNonNull(watermarkInterval, "watermarkInterval"));
+    }
+
+    /** The window arithmetic of this configuration. */
+    public EventWindows windows() {
+        return new EventWindows(windowSize, windowAdvance, grace);
     }
 
     private static void requirePositive(String what, Duration d) {
@@ -79,11 +113,23 @@ public record MonitorConfig(Duration windowSize, Duration windowAdvance, Duratio
 
     public MonitorConfig withRules(RulesConfig newRules, ElectionCalendar newCalendar) {
         return new MonitorConfig(windowSize, windowAdvance, grace, clockTick, futureTolerance, historyRetention,
-                newRules, newCalendar, repartitionPartitions);
+                newRules, newCalendar, repartitionPartitions, sourcePartitions, publishInterval, idleAfter, watermarkInterval);
     }
 
     public MonitorConfig withRepartitionPartitions(Integer partitions) {
         return new MonitorConfig(windowSize, windowAdvance, grace, clockTick, futureTolerance, historyRetention,
-                rules, calendar, partitions);
+                rules, calendar, partitions, sourcePartitions, publishInterval, idleAfter, watermarkInterval);
+    }
+
+    /** This configuration with source partitions falling idle after {@code idle} without articles. */
+    public MonitorConfig withIdleAfter(Duration idle) {
+        return new MonitorConfig(windowSize, windowAdvance, grace, clockTick, futureTolerance, historyRetention,
+                rules, calendar, repartitionPartitions, sourcePartitions, publishInterval, idle, watermarkInterval);
+    }
+
+    /** This configuration for an {@code articles.raw} of {@code partitions} partitions. */
+    public MonitorConfig withSourcePartitions(int partitions) {
+        return new MonitorConfig(windowSize, windowAdvance, grace, clockTick, futureTolerance, historyRetention,
+                rules, calendar, repartitionPartitions, partitions, publishInterval, idleAfter, watermarkInterval);
     }
 }

@@ -8,6 +8,7 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.influencemonitor.processor.windows.SourceLag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,12 @@ public final class ProcessorService implements AutoCloseable {
     private volatile KafkaStreams.State lastState = KafkaStreams.State.CREATED;
 
     public ProcessorService(Topology topology, Properties streamsProperties) {
-        this.streams = new KafkaStreams(topology, streamsProperties);
+        Properties props = new Properties();
+        props.putAll(streamsProperties);
+        SourceLag lag = new SourceLag();
+        props.put(SourceLag.CONFIG, lag);
+        this.streams = new KafkaStreams(topology, props);
+        lag.attach(streams::metrics);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Stream thread failed, replacing it: {}", e.toString(), e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

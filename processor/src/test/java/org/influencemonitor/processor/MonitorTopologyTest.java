@@ -80,6 +80,9 @@ class MonitorTopologyTest {
 
     private void publish(Article a) {
         raw.pipeInput(a.id(), a, a.publishedAt());
+        // Articles a second apart in wall-clock time, as a feed delivers them: mentions.by-country then
+        // carries every update (it coalesces the updates of one window within a second).
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
     }
 
     private static Article moldova(String id, Instant at) {
@@ -128,6 +131,37 @@ class MonitorTopologyTest {
         assertEquals(Alert.Status.FIRING, alert.status());
         assertEquals(T0, alert.windowStart());
         assertEquals(List.of("a1", "a2", "a3"), alert.evidence().stream().map(Alert.Evidence::id).toList());
+    }
+
+    @Test
+    void mentionsByCountryCarriesAtMostOneUpdatePerWindowPerSecondWhileTheRulesSeeEveryArticle() {
+        for (int i = 1; i <= 4; i++) {
+            Article a = moldova("a" + i, T0.plusSeconds(60L * i));
+            raw.pipeInput(a.id(), a, a.publishedAt()); // all within one wall-clock instant: a burst
+        }
+        assertEquals(List.of(1), mentions.readValuesToList().stream().map(MentionWindow::articles).toList(),
+                "the first update goes out at once, the rest wait for the interval");
+        List<Alert> fired = alerts.readValuesToList();
+        assertEquals(1, fired.size(), "the rules did not wait: the threshold of 3 fired within the burst");
+        assertEquals(3, fired.get(0).articles());
+
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertEquals(List.of(4), mentions.readValuesToList().stream().map(MentionWindow::articles).toList(),
+                "one update carries the latest count");
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertTrue(mentions.isEmpty(), "nothing new, nothing sent");
+
+        for (int i = 5; i <= 6; i++) {
+            Article a = moldova("a" + i, T0.plusSeconds(600L + i));
+            raw.pipeInput(a.id(), a, a.publishedAt());
+        }
+        clock.pipeInput("c", new ClockTick(1, T0.plus(Duration.ofMinutes(75))), T0.plus(Duration.ofMinutes(75)));
+        List<MentionWindow> out = mentions.readValuesToList();
+        assertEquals(List.of(5, 6), out.stream().map(MentionWindow::articles).toList(),
+                "a quiet second later the next update goes out at once; the final one at once too");
+        assertEquals(List.of(false, true), out.stream().map(MentionWindow::isFinal).toList());
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertTrue(mentions.isEmpty(), "the final tally replaced the pending update of 6");
     }
 
     @Test

@@ -63,6 +63,7 @@ class RuleScenariosTest {
     private void publish(Instant at, String url, String title, String text) {
         String id = "a" + (next++);
         raw.pipeInput(id, new Article(1, id, url, "Outlet", title, text, "en", at, at), at);
+        driver.advanceWallClockTime(Duration.ofSeconds(1)); // a feed's pace: see MonitorTopologyTest.publish
     }
 
     /** Two routine election stories about Moldova and two about Romania every hour, for {@code days} days. */

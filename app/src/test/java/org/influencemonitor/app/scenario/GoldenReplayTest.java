@@ -104,7 +104,7 @@ class GoldenReplayTest {
         return out;
     }
 
-    private static String describe(Alert a) {
+    static String describe(Alert a) {
         return String.join(" ", "alert", a.alertId(), String.valueOf(a.update()), a.status().wireName(), a.rule(),
                 a.country(), a.windowStart().toString(), "articles=" + a.articles(), "threshold=" + a.threshold(),
                 a.severity().wireName(), "score=" + a.score(), "expected=" + a.expected(),
@@ -112,7 +112,7 @@ class GoldenReplayTest {
                 "actors=" + a.topActors(), "terms=" + a.topTerms(), "summary=" + a.summary());
     }
 
-    private static String describe(MentionWindow m) {
+    static String describe(MentionWindow m) {
         return String.join(" ", "window", m.country(), m.windowStart().toString(), "articles=" + m.articles(),
                 "mentions=" + m.mentions(), "fraud=" + m.fraudClaimArticles(),
                 "state_linked_fraud=" + m.stateLinkedFraudArticles(), "actors=" + m.actors(), "terms=" + m.topTerms());

@@ -1,10 +1,10 @@
 package org.influencemonitor.processor.alerts;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import org.apache.kafka.streams.KeyValue;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,7 +21,9 @@ import org.influencemonitor.processor.windows.WindowTally;
 /**
  * Runs the rule engine for the countries of this partition. Each country's state (baselines, actors seen,
  * open incidents) lives in a changelogged store, so with exactly-once processing a restarted instance
- * carries on the same incidents with the same ids and emits nothing twice.
+ * carries on the same incidents with the same ids and emits nothing twice. The states are also kept in
+ * memory, and written back only when the engine changed them: every window update is evaluated (a surge
+ * is seen at the article that tips it), and most updates change nothing.
  *
  * <p>A country with no articles produces no windows, yet its incidents must resolve and its baseline
  * must learn that the hour was quiet. So when the counter announces that windows have closed through a
@@ -31,61 +33,68 @@ import org.influencemonitor.processor.windows.WindowTally;
  */
 public final class RuleEvaluator implements Processor<String, CounterOutput, String, Alert> {
     public static final String STORE = "country-rules";
-    /** Relevant articles over all countries per window start, for the share rule. */
-    public static final String TOTALS_STORE = "window-totals";
 
     private final RuleEngine engine;
     private final EventWindows windows;
     private final AlertMapper mapper;
-    private final Duration retention;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, CountryState> states;
-    private KeyValueStore<String, Integer> totals;
+    private Map<String, CountryState> cache;
 
-    public RuleEvaluator(RuleEngine engine, EventWindows windows, AlertMapper mapper, Duration retention) {
+    public RuleEvaluator(RuleEngine engine, EventWindows windows, AlertMapper mapper) {
         this.engine = engine;
         this.windows = windows;
         this.mapper = mapper;
-        this.retention = retention;
     }
 
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.states = context.getStateStore(STORE);
-        this.totals = context.getStateStore(TOTALS_STORE);
+        // Init runs again when a task is revived after an error: the store is the truth.
+        this.cache = new HashMap<>();
     }
 
     @Override
     public void process(Record<String, CounterOutput> record) {
-        CounterOutput output = record.value();
-        if (output.closedThrough() != null) {
-            closeQuietCountries(output.closedThrough());
+        if (record.value() instanceof CounterOutput.ClosedThrough closed) {
+            closeQuietCountries(closed.windowStart());
+        } else if (record.value() instanceof CounterOutput.Tally update) {
+            evaluate(update.tally());
+        }
+    }
+
+    private void evaluate(WindowTally tally) {
+        if (!windows.inRuleSeries(tally.windowStart().toEpochMilli())) {
             return;
         }
-        if (!output.isTally()) {
-            return;
-        }
-        WindowTally tally = output.tally();
-        if (Math.floorMod(tally.windowStart().toEpochMilli(), windows.size().toMillis()) != 0) {
-            return;
-        }
-        if (tally.isTotal()) {
-            recordTotal(tally);
-            return;
-        }
-        CountryState state = states.get(tally.country());
-        if (state == null) {
-            state = CountryState.initial(tally.country());
-        }
-        Integer total = totals.get(totalKey(tally.windowStart().toEpochMilli()));
-        WindowObservation observation = ObservationOf.tally(tally, total == null ? -1 : total);
+        CountryState state = state(tally.country());
+        WindowObservation observation = ObservationOf.tally(tally, tally.allCountriesArticles());
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         RuleEngine.Result result = tally.closed()
                 ? engine.onWindowClosed(state, observation, now)
                 : engine.onWindowUpdate(state, observation, now);
-        states.put(tally.country(), result.state());
+        store(tally.country(), state, result.state());
         result.alerts().forEach(a -> emit(mapper.toAlert(a, tally, now)));
+    }
+
+    private CountryState state(String country) {
+        CountryState state = cache.get(country);
+        if (state == null) {
+            state = states.get(country);
+            if (state == null) {
+                state = CountryState.initial(country);
+            }
+            cache.put(country, state);
+        }
+        return state;
+    }
+
+    private void store(String country, CountryState before, CountryState after) {
+        if (after != before && !after.equals(before)) {
+            cache.put(country, after);
+            states.put(country, after);
+        }
     }
 
     /**
@@ -96,49 +105,29 @@ public final class RuleEvaluator implements Processor<String, CounterOutput, Str
         context.forward(new Record<>(alert.country(), alert, alert.createdAt().toEpochMilli()));
     }
 
-    /**
-     * Totals arrive as the all-countries window fills; a country's window closes in the same pass as the
-     * total's, before it in key order, so the running total is already complete when the country closes.
-     */
-    private void recordTotal(WindowTally total) {
-        long start = total.windowStart().toEpochMilli();
-        totals.put(totalKey(start), total.articles());
-        if (total.closed()) {
-            List<String> old = new ArrayList<>();
-            try (KeyValueIterator<String, Integer> it = totals.range(null, totalKey(start - retention.toMillis()))) {
-                it.forEachRemaining(kv -> old.add(kv.key));
-            }
-            old.forEach(totals::delete);
-        }
-    }
-
-    private static String totalKey(long windowStart) {
-        return String.format("%015d", Math.max(0, windowStart));
-    }
-
     private void closeQuietCountries(long closedThrough) {
-        long sizeMs = windows.size().toMillis();
-        long lastClosed = Math.floorDiv(closedThrough, sizeMs) * sizeMs;
+        long lastClosed = windows.ruleSeriesStart(closedThrough);
         if (lastClosed < 0) {
             return;
         }
         Instant start = Instant.ofEpochMilli(lastClosed);
         Instant end = start.plus(windows.size());
-        List<KeyValue<String, CountryState>> behind = new ArrayList<>();
+        List<String> behind = new ArrayList<>();
         try (KeyValueIterator<String, CountryState> it = states.all()) {
             it.forEachRemaining(kv -> {
-                Instant last = kv.value.lastClosedWindowStart();
+                Instant last = state(kv.key).lastClosedWindowStart();
                 if (last == null || last.isBefore(start)) {
-                    behind.add(kv);
+                    behind.add(kv.key);
                 }
             });
         }
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        for (KeyValue<String, CountryState> entry : behind) {
-            RuleEngine.Result result = engine.onWindowClosed(entry.value,
-                    WindowObservation.empty(entry.key, start, end).asClosed(), now);
-            states.put(entry.key, result.state());
-            WindowTally quiet = WindowTally.empty(entry.key, start, end).close();
+        for (String country : behind) {
+            CountryState state = state(country);
+            RuleEngine.Result result = engine.onWindowClosed(state,
+                    WindowObservation.empty(country, start, end).asClosed(), now);
+            store(country, state, result.state());
+            WindowTally quiet = WindowTally.empty(country, start, end).close(-1);
             result.alerts().forEach(a -> emit(mapper.toAlert(a, quiet, now)));
         }
     }

@@ -16,6 +16,7 @@ import org.influencemonitor.model.MentionWindow;
 import org.influencemonitor.processor.history.AlertHistory;
 import org.influencemonitor.processor.history.HistoryKeys;
 import org.influencemonitor.processor.history.WindowHistory;
+import org.influencemonitor.processor.windows.CountingSignal;
 import org.influencemonitor.processor.windows.WindowTally;
 import org.influencemonitor.processor.windows.WindowedMentionCounter;
 
@@ -58,15 +59,40 @@ final class StoreReader {
         String suffix = "|" + country;
         ReadOnlyKeyValueStore<String, WindowTally> open = stores.store(WindowedMentionCounter.STORE, partition);
         String openTo = to == null ? END : pad(to.toEpochMilli() - 1) + "|" + END;
+        Map<Instant, WindowTally> tallies = new TreeMap<>();
         for (WindowTally tally : read(open, pad(fromMs), openTo, key -> key.endsWith(suffix))) {
-            byStart.put(tally.windowStart(), tally.toEvent());
+            tallies.put(tally.windowStart(), tally);
         }
+        addHeld(tallies, country, fromMs, to, partition);
+        tallies.forEach((start, tally) -> byStart.put(start, tally.toEvent()));
         ReadOnlyKeyValueStore<String, MentionWindow> closed = stores.store(WindowHistory.STORE, partition);
         String closedTo = to == null ? country + "|" + END : HistoryKeys.to(country, to.minusMillis(1));
         for (MentionWindow window : read(closed, HistoryKeys.from(country, Instant.ofEpochMilli(fromMs)), closedTo, key -> true)) {
             byStart.put(window.windowStart(), window);
         }
         return List.copyOf(byStart.values());
+    }
+
+    /**
+     * Adds the mentions the counter holds back until slower source partitions catch up: counted later, but
+     * already in, so a query sees them. The held set is small (what one source is ahead of another), so it
+     * is read whole. A mention counted between the two reads is counted twice in that one answer.
+     */
+    private void addHeld(Map<Instant, WindowTally> tallies, String country, long fromMs, Instant to, Integer partition) {
+        ReadOnlyKeyValueStore<String, CountingSignal.Mention> held = stores.store(WindowedMentionCounter.HELD_STORE, partition);
+        for (CountingSignal.Mention mention : read(held, pad(0), END, key -> key.endsWith("|" + country))) {
+            for (long start : mention.windows()) {
+                Instant windowStart = Instant.ofEpochMilli(start);
+                if (start < fromMs || (to != null && !windowStart.isBefore(to))) {
+                    continue;
+                }
+                WindowTally tally = tallies.get(windowStart);
+                if (tally == null) {
+                    tally = WindowTally.empty(country, windowStart, windowStart.plusMillis(mention.windowSizeMs()));
+                }
+                tallies.put(windowStart, tally.add(mention));
+            }
+        }
     }
 
     /** {@code country}'s latest {@code limit} alert events, newest first. */
@@ -125,6 +151,6 @@ final class StoreReader {
     }
 
     private static String pad(long ms) {
-        return String.format("%015d", Math.max(0, ms));
+        return HistoryKeys.pad(ms);
     }
 }

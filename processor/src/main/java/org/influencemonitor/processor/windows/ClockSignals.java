@@ -10,15 +10,15 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
  * Routes the by-country repartition topic: mentions by their country (as the default partitioner would),
- * clock signals and all-countries totals to every partition (Kafka Streams multicast partitioning, KIP-837).
+ * source clocks to every partition (Kafka Streams multicast partitioning, KIP-837).
  */
-public final class ClockSignals implements StreamPartitioner<String, CountrySignal> {
-    /** The key clock signals travel under; never a country code. */
+public final class ClockSignals implements StreamPartitioner<String, CountingSignal> {
+    /** The key source clocks travel under; never a country code. */
     public static final String KEY = "~clock";
 
     @Override
-    public Optional<Set<Integer>> partitions(String topic, String key, CountrySignal value, int numPartitions) {
-        if (value != null && value.isBroadcast()) {
+    public Optional<Set<Integer>> partitions(String topic, String key, CountingSignal value, int numPartitions) {
+        if (value instanceof CountingSignal.SourceClock) {
             return Optional.of(IntStream.range(0, numPartitions).boxed().collect(Collectors.toSet()));
         }
         // The same murmur2 hash as the default partitioner, so a country's partition does not depend on us.

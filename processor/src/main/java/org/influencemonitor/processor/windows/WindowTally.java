@@ -6,76 +6,74 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.influencemonitor.model.Alert;
 import org.influencemonitor.model.MentionWindow;
 
 /**
- * The state of one country's window: which articles named it (ids, so a re-ingested article is not
- * counted twice), how often, how many carried the fraud-claim narrative (and of those, how many came
- * with a state-linked source or actor), which actors and terms appeared, and the first few articles as
- * evidence. {@code closed} is set on the last version, emitted when the window closes.
+ * The state of one country's window: how many distinct relevant articles named it and how often, how
+ * many carried the fraud-claim narrative (and of those, how many came with a state-linked source or
+ * actor), which actors and terms appeared, and the first few articles as evidence. Counts only: articles
+ * are deduplicated before they reach the counter, so the tally's size is bounded by the dictionaries
+ * (actors, terms) and {@link #MAX_EVIDENCE}, whatever the window holds. {@code closed} is set on the last
+ * version, emitted when the window closes; {@code allCountriesArticles} is the window's relevant articles
+ * over every country as far as known (-1 unknown), final on the closed version.
  */
-public record WindowTally(String country, Instant windowStart, Instant windowEnd, List<String> articleIds,
+public record WindowTally(String country, Instant windowStart, Instant windowEnd, int articles,
                           int mentions, int fraudClaimArticles, int stateLinkedFraudArticles,
                           Map<String, MentionWindow.ActorCount> actors, Map<String, Integer> terms,
-                          List<Alert.Evidence> evidence, boolean closed) {
+                          List<Alert.Evidence> evidence, boolean closed, int allCountriesArticles) {
 
     static final int MAX_EVIDENCE = 5;
     static final int TOP = 5;
 
     public WindowTally {
-        articleIds = List.copyOf(articleIds);
         actors = actors == null ? Map.of() : Map.copyOf(actors);
         terms = terms == null ? Map.of() : Map.copyOf(terms);
-        evidence = List.copyOf(evidence);
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
     public static WindowTally empty(String country, Instant start, Instant end) {
-        return new WindowTally(country, start, end, List.of(), 0, 0, 0, Map.of(), Map.of(), List.of(), false);
+        return new WindowTally(country, start, end, 0, 0, 0, 0, Map.of(), Map.of(), List.of(), false, -1);
     }
 
-    /** Whether this is the all-countries total rather than a country's window. */
-    public boolean isTotal() {
-        return CountrySignal.ALL_COUNTRIES.equals(country);
-    }
-
-    public int articles() {
-        return articleIds.size();
-    }
-
-    public boolean contains(String articleId) {
-        return articleIds.contains(articleId);
-    }
-
-    /** The tally with one more article; an article already counted leaves it unchanged. */
-    public WindowTally add(CountrySignal mention) {
-        if (contains(mention.articleId())) {
-            return this;
+    /** The tally with one more article; the caller has made sure it is not counted yet. */
+    public WindowTally add(CountingSignal.Mention mention) {
+        Map<String, MentionWindow.ActorCount> moreActors = actors;
+        if (!mention.actors().isEmpty()) {
+            moreActors = new TreeMap<>(actors);
+            for (MentionWindow.ActorCount actor : mention.actors()) {
+                moreActors.merge(actor.id(), actor, (a, b) -> new MentionWindow.ActorCount(a.id(), a.name(),
+                        a.country(), a.kind(), a.articles() + b.articles()));
+            }
         }
-        TreeSet<String> ids = new TreeSet<>(articleIds);
-        ids.add(mention.articleId());
-        Map<String, MentionWindow.ActorCount> moreActors = new TreeMap<>(actors);
-        for (MentionWindow.ActorCount actor : mention.actors()) {
-            moreActors.merge(actor.id(), actor, (a, b) -> new MentionWindow.ActorCount(a.id(), a.name(), a.country(),
-                    a.kind(), a.articles() + b.articles()));
+        Map<String, Integer> moreTerms = terms;
+        if (!mention.terms().isEmpty()) {
+            moreTerms = new TreeMap<>(terms);
+            for (MentionWindow.TermCount t : mention.terms()) {
+                moreTerms.merge(t.term(), t.mentions(), Integer::sum);
+            }
         }
-        Map<String, Integer> moreTerms = new TreeMap<>(terms);
-        mention.terms().forEach(t -> moreTerms.merge(t.term(), t.mentions(), Integer::sum));
         List<Alert.Evidence> moreEvidence = evidence;
         if (evidence.size() < MAX_EVIDENCE) {
             moreEvidence = new ArrayList<>(evidence);
             moreEvidence.add(new Alert.Evidence(mention.articleId(), mention.title(), mention.url(), mention.source()));
         }
         boolean fraud = mention.fraudClaim();
-        return new WindowTally(country, windowStart, windowEnd, List.copyOf(ids), mentions + mention.mentions(),
+        return new WindowTally(country, windowStart, windowEnd, articles + 1, mentions + mention.mentions(),
                 fraudClaimArticles + (fraud ? 1 : 0), stateLinkedFraudArticles + (fraud && mention.stateLinked() ? 1 : 0),
-                moreActors, moreTerms, moreEvidence, false);
+                moreActors, moreTerms, moreEvidence, false, allCountriesArticles);
     }
 
-    public WindowTally close() {
-        return new WindowTally(country, windowStart, windowEnd, articleIds, mentions, fraudClaimArticles,
-                stateLinkedFraudArticles, actors, terms, evidence, true);
+    /** The final version, with the window's all-countries total. */
+    public WindowTally close(int allCountries) {
+        return new WindowTally(country, windowStart, windowEnd, articles, mentions, fraudClaimArticles,
+                stateLinkedFraudArticles, actors, terms, evidence, true, allCountries);
+    }
+
+    /** The same counts, with the all-countries total known so far. */
+    public WindowTally withAllCountries(int allCountries) {
+        return allCountries == allCountriesArticles ? this : new WindowTally(country, windowStart, windowEnd, articles,
+                mentions, fraudClaimArticles, stateLinkedFraudArticles, actors, terms, evidence, closed, allCountries);
     }
 
     /** Every actor, by articles, most first (ties by id). */
@@ -101,7 +99,7 @@ public record WindowTally(String country, Instant windowStart, Instant windowEnd
     }
 
     public MentionWindow toEvent() {
-        return new MentionWindow(1, country, windowStart, windowEnd, articles(), mentions, closed, fraudClaimArticles,
+        return new MentionWindow(1, country, windowStart, windowEnd, articles, mentions, closed, fraudClaimArticles,
                 stateLinkedFraudArticles, actorBreakdown(), topTerms());
     }
 }

@@ -2,7 +2,10 @@ package org.influencemonitor.processor.windows;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -11,105 +14,189 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.influencemonitor.model.LateArticle;
+import org.influencemonitor.processor.history.HistoryKeys;
 
 /**
- * Counts distinct relevant articles per country in event-time windows (tumbling or hopping), closes
- * windows as event time passes their end plus grace, and then announces how far windows are closed.
+ * Counts relevant articles per country in event-time windows (tumbling or hopping), closes windows once
+ * every source partition's watermark has passed their end plus grace, and then announces how far windows
+ * are closed.
  *
- * <p>This is a processor rather than the DSL's windowed aggregate for three reasons: a window must close
- * (and emit its final tally) when event time moves on even if its country gets no more articles, which
- * the clock signals make possible; the tally keeps article ids, so that the same article ingested twice
- * counts once; and an article too late for its window is passed on to {@code articles.late} instead of
- * being dropped. State lives in a changelogged store keyed by {@code windowStart|country}, zero-padded so
- * that key order is time order and closing is one range scan.
+ * <p>This is a processor rather than the DSL's windowed aggregate because a window must close (and emit
+ * its final tally) when event time moves on even if its country gets no more articles, and because the
+ * event time that closes it is the lowest over the source partitions ({@link SourceClocks}), not this
+ * task's own. Mentions arrive deduplicated ({@link MentionRouter}), so one article costs one read and one
+ * write of a bounded tally. Open windows live in a changelogged store keyed by
+ * {@link HistoryKeys#window}, so that closing is one range scan from where the last one stopped, run only
+ * when the watermark moves.
+ *
+ * <p>A mention dated after the watermark (its source is ahead of a slower one) is held, and released in
+ * event-time order as the watermark passes it, windows closing in between as they would have. So the
+ * rules see the same sequence of updates and closes whether the articles came through one source
+ * partition or many: a replay spread over six partitions raises the same alerts as through one. In a
+ * live feed, or through one partition, nothing waits: the watermark is already past the article.
  */
-public final class WindowedMentionCounter implements Processor<String, CountrySignal, String, CounterOutput> {
+public final class WindowedMentionCounter implements Processor<String, CountingSignal, String, CounterOutput> {
     public static final String STORE = "country-windows";
-    public static final String LATE_SENSOR = "late-articles";
+    public static final String CLOCKS_STORE = "source-clocks";
+    public static final String HELD_STORE = "held-mentions";
+    /** More windows closing at once than this (a first start, a clock jump of months) close in one pass. */
+    private static final long MAX_STEPS = 10_000;
 
     private final EventWindows windows;
+    private final int sourcePartitions;
     private ProcessorContext<String, CounterOutput> context;
     private KeyValueStore<String, WindowTally> store;
+    private KeyValueStore<Integer, SourceClocks.Source> clockStore;
+    private KeyValueStore<String, CountingSignal.Mention> heldStore;
+    private TreeMap<String, CountingSignal.Mention> held;
     private Sensor lateArticles;
-    private long announcedThrough = Long.MIN_VALUE;
+    private SourceClocks clocks;
+    private Map<String, WindowTally> open;
+    private long watermark;
+    private long scannedFrom;
+    private long announcedThrough;
 
-    public WindowedMentionCounter(EventWindows windows) {
+    public WindowedMentionCounter(EventWindows windows, int sourcePartitions) {
         this.windows = windows;
+        this.sourcePartitions = sourcePartitions;
     }
 
     @Override
     public void init(ProcessorContext<String, CounterOutput> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
-        // Metrics "late-articles-rate" and "late-articles-total" in group stream-influence-monitor-metrics.
+        this.clockStore = context.getStateStore(CLOCKS_STORE);
+        this.heldStore = context.getStateStore(HELD_STORE);
         this.lateArticles = context.metrics().addRateTotalSensor("influence-monitor", "task-" + context.taskId(),
-                LATE_SENSOR, Sensor.RecordingLevel.INFO);
+                MentionRouter.LATE_SENSOR, Sensor.RecordingLevel.INFO);
+        // Init runs again when a task is revived after an error: rebuild everything from the stores.
+        this.clocks = new SourceClocks(sourcePartitions);
+        try (KeyValueIterator<Integer, SourceClocks.Source> it = clockStore.all()) {
+            it.forEachRemaining(kv -> clocks.restore(kv.key, kv.value));
+        }
+        this.open = new HashMap<>();
+        this.held = new TreeMap<>();
+        try (KeyValueIterator<String, CountingSignal.Mention> it = heldStore.all()) {
+            it.forEachRemaining(kv -> held.put(kv.key, kv.value));
+        }
+        this.watermark = clocks.watermark();
+        this.scannedFrom = 0;
+        this.announcedThrough = Long.MIN_VALUE;
     }
 
     @Override
-    public void process(Record<String, CountrySignal> record) {
-        long streamTime = Math.max(context.currentStreamTimeMs(), record.timestamp());
-        CountrySignal signal = record.value();
-        if (signal != null && !signal.isClock()) {
-            count(signal, record.timestamp(), streamTime);
+    public void process(Record<String, CountingSignal> record) {
+        if (record.value() instanceof CountingSignal.Mention mention) {
+            clocks.observe(mention.sourcePartition(), mention.sourceTime());
+            long eventTime = mention.eventTime().toEpochMilli();
+            if (held.isEmpty() && eventTime <= clocks.watermark()) {
+                advanceTo(clocks.watermark());
+                count(mention, eventTime);
+                return;
+            }
+            String key = heldKey(mention);
+            held.put(key, mention);
+            heldStore.put(key, mention);
+        } else if (record.value() instanceof CountingSignal.SourceClock clock) {
+            clockStore.put(clock.partition(), clocks.update(clock));
         }
-        closeWindows(streamTime);
+        release();
     }
 
-    private void count(CountrySignal mention, long eventTime, long streamTime) {
-        for (long start : windows.startsFor(eventTime)) {
-            if (windows.isClosed(start, streamTime)) {
-                if (mention.kind() == CountrySignal.Kind.TOTAL) {
-                    continue; // the article's own country mentions report it late
-                }
+    /** The key of a held mention: event time first, so the store and its mirror are in release order. */
+    public static String heldKey(CountingSignal.Mention mention) {
+        return HistoryKeys.pad(mention.eventTime().toEpochMilli()) + "|" + mention.articleId() + "|" + mention.country();
+    }
+
+    /**
+     * Counts the held mentions every source has passed, oldest first, closing windows on the way, then
+     * closes the windows every source has passed.
+     */
+    private void release() {
+        long gate = clocks.watermark();
+        while (!held.isEmpty()) {
+            Map.Entry<String, CountingSignal.Mention> first = held.firstEntry();
+            long eventTime = first.getValue().eventTime().toEpochMilli();
+            if (eventTime > gate) {
+                break;
+            }
+            held.pollFirstEntry();
+            heldStore.delete(first.getKey());
+            advanceTo(eventTime);
+            count(first.getValue(), eventTime);
+        }
+        advanceTo(gate);
+    }
+
+    private void advanceTo(long time) {
+        if (time > watermark) {
+            watermark = time;
+            closeWindows();
+        }
+    }
+
+    private void count(CountingSignal.Mention mention, long eventTime) {
+        for (long start : mention.windows()) {
+            if (windows.isClosed(start, watermark)) {
+                // On time at its source, but that source had gone idle and the window closed without it.
                 lateArticles.record();
-                context.forward(new Record<>(mention.country(), CounterOutput.of(new LateArticle(1, mention.articleId(),
-                        mention.url(), mention.title(), mention.country(), Instant.ofEpochMilli(eventTime),
-                        windows.instant(start), windows.instant(windows.endOf(start)), Instant.ofEpochMilli(streamTime))),
-                        eventTime));
+                context.forward(new Record<>(mention.country(), new CounterOutput.Late(new LateArticle(1,
+                        mention.articleId(), mention.url(), mention.title(), mention.country(),
+                        Instant.ofEpochMilli(eventTime), windows.instant(start), windows.instant(windows.endOf(start)),
+                        Instant.ofEpochMilli(watermark))), eventTime));
                 continue;
             }
-            String key = key(start, mention.country());
-            WindowTally before = store.get(key);
+            String key = HistoryKeys.window(start, mention.country());
+            WindowTally before = open.get(key);
+            if (before == null) {
+                before = store.get(key);
+            }
             if (before == null) {
                 before = WindowTally.empty(mention.country(), windows.instant(start), windows.instant(windows.endOf(start)));
             }
-            WindowTally after = before.add(mention);
-            if (after != before) {
-                store.put(key, after);
-                context.forward(new Record<>(mention.country(), CounterOutput.of(after), eventTime));
-            }
+            WindowTally after = before.add(mention).withAllCountries(clocks.total(start));
+            open.put(key, after);
+            store.put(key, after);
+            context.forward(new Record<>(mention.country(), new CounterOutput.Tally(after), eventTime));
         }
     }
 
-    private void closeWindows(long streamTime) {
-        long lastClosed = windows.lastClosedStart(streamTime);
-        if (lastClosed < 0) {
+    /**
+     * Closes every window the watermark has passed, window start by window start: each start's windows,
+     * then the announcement that windows have closed through it. When the watermark jumps several windows
+     * at once (a source quiet for hours), the rules still see each window close in turn, as they would
+     * have through one source partition with articles all along.
+     */
+    private void closeWindows() {
+        long through = windows.closedThrough(watermark);
+        if (windows.lastClosedStart(watermark) < 0 || through <= announcedThrough) {
             return;
         }
+        long step = windows.advance().toMillis();
+        long from = announcedThrough == Long.MIN_VALUE || through - announcedThrough > MAX_STEPS * step
+                ? through : announcedThrough + step;
+        for (long start = from; start <= through; start += step) {
+            closeThrough(start);
+        }
+        clocks.forgetThrough(through).forEach(clockStore::put);
+    }
+
+    private void closeThrough(long lastStart) {
         List<KeyValue<String, WindowTally>> closing = new ArrayList<>();
-        try (KeyValueIterator<String, WindowTally> it = store.range(null, pad(lastClosed + 1))) {
+        try (KeyValueIterator<String, WindowTally> it = store.range(HistoryKeys.pad(scannedFrom),
+                HistoryKeys.pad(lastStart) + "|\uffff")) {
             it.forEachRemaining(closing::add);
         }
+        scannedFrom = lastStart + 1;
         for (KeyValue<String, WindowTally> entry : closing) {
-            WindowTally closed = entry.value.close();
+            long start = entry.value.windowStart().toEpochMilli();
+            WindowTally closed = entry.value.close(clocks.total(start));
             store.delete(entry.key);
-            long windowEnd = closed.windowEnd().toEpochMilli();
-            context.forward(new Record<>(closed.country(), CounterOutput.of(closed), windowEnd - 1));
+            open.remove(entry.key);
+            context.forward(new Record<>(closed.country(), new CounterOutput.Tally(closed), windows.endOf(start) - 1));
         }
         // Announced from memory: after a restart the first announcement repeats, which downstream ignores.
-        long through = Math.floorDiv(lastClosed, windows.advance().toMillis()) * windows.advance().toMillis();
-        if (through > announcedThrough) {
-            announcedThrough = through;
-            context.forward(new Record<>(ClockSignals.KEY, CounterOutput.closedThrough(through), through));
-        }
-    }
-
-    static String key(long windowStart, String country) {
-        return pad(windowStart) + "|" + country;
-    }
-
-    private static String pad(long ms) {
-        return String.format("%015d", ms);
+        announcedThrough = lastStart;
+        context.forward(new Record<>(ClockSignals.KEY, new CounterOutput.ClosedThrough(lastStart), lastStart));
     }
 }

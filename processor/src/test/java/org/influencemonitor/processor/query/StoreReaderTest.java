@@ -14,6 +14,7 @@ import org.influencemonitor.model.MentionWindow;
 import org.influencemonitor.processor.history.AlertHistory;
 import org.influencemonitor.processor.history.HistoryKeys;
 import org.influencemonitor.processor.history.WindowHistory;
+import org.influencemonitor.processor.windows.CountingSignal;
 import org.influencemonitor.processor.windows.WindowTally;
 import org.influencemonitor.processor.windows.WindowedMentionCounter;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ class StoreReaderTest {
     private static final Instant H1 = H0.plusSeconds(3600);
     private static final Instant H2 = H0.plusSeconds(7200);
     private static final Instant H3 = H0.plusSeconds(3 * 3600);
+    private static final Instant H4 = H0.plusSeconds(4 * 3600);
 
     private final MapStores stores = new MapStores();
     private final StoreReader reader = new StoreReader(stores);
@@ -32,8 +34,8 @@ class StoreReaderTest {
     }
 
     private static WindowTally open(String country, Instant start, String... ids) {
-        return new WindowTally(country, start, start.plusSeconds(3600), List.of(ids), ids.length, 0, 0, Map.of(), Map.of(),
-                List.of(), false);
+        return new WindowTally(country, start, start.plusSeconds(3600), ids.length, ids.length, 0, 0, Map.of(), Map.of(),
+                List.of(), false, -1);
     }
 
     private static String openKey(Instant start, String country) {
@@ -67,7 +69,26 @@ class StoreReaderTest {
         assertEquals(List.of(4, 7, 2, 1), all.stream().map(MentionWindow::articles).toList());
         assertEquals(List.of(true, true, false, false), all.stream().map(MentionWindow::isFinal).toList());
         assertTrue(all.stream().allMatch(w -> w.country().equals("MD")));
-        assertEquals(List.of(2, 2), stores.partitionsAsked, "both stores read on the country's partition");
+        assertEquals(List.of(2, 2, 2), stores.partitionsAsked, "all three stores read on the country's partition");
+    }
+
+    @Test
+    void mentionsHeldForSlowerSourcesAreCountedInTheAnswer() {
+        windows();
+        for (CountingSignal.Mention m : List.of(held("MD", "e", H2), held("MD", "f", H4), held("RO", "g", H4))) {
+            stores.put(WindowedMentionCounter.HELD_STORE, WindowedMentionCounter.heldKey(m), m);
+        }
+        List<MentionWindow> all = reader.windows("MD", H2, null, 0);
+        assertEquals(List.of(H2, H3, H4), all.stream().map(MentionWindow::windowStart).toList());
+        assertEquals(List.of(3, 1, 1), all.stream().map(MentionWindow::articles).toList(),
+                "the held article joins its open window, or opens one of its own; RO's is not MD's");
+        assertEquals(H4.plusSeconds(3600), all.get(2).windowEnd());
+        assertEquals(List.of(H3), reader.windows("MD", H3, H4, 0).stream().map(MentionWindow::windowStart).toList());
+    }
+
+    private static CountingSignal.Mention held(String country, String id, Instant window) {
+        return new CountingSignal.Mention(country, id, List.of(window.toEpochMilli()), 3_600_000L, 1, "t", "u",
+                window.plusSeconds(60), null, false, false, List.of(), List.of(), 0, window.toEpochMilli());
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.influencemonitor.processor.windows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -34,26 +33,42 @@ class WindowingTest {
     }
 
     @Test
-    void aTallyCountsEachArticleOnceAndKeepsFiveEvidenceArticles() {
+    void aTallyCountsArticlesAndMentionsAndKeepsFiveEvidenceArticles() {
         WindowTally tally = WindowTally.empty("MD", START, START.plusSeconds(3600));
         for (int i = 0; i < 7; i++) {
-            tally = tally.add(CountrySignal.mention("MD", "a" + i, 2, "t" + i, "u" + i, START));
+            tally = tally.add(mention("MD", "a" + i, 2));
         }
-        WindowTally again = tally.add(CountrySignal.mention("MD", "a3", 2, "t3", "u3", START));
-        assertSame(tally, again);
         assertEquals(7, tally.articles());
         assertEquals(14, tally.mentions());
         assertEquals(5, tally.evidence().size());
-        assertTrue(tally.close().toEvent().isFinal());
+        assertEquals(java.util.List.of("a0", "a1", "a2", "a3", "a4"),
+                tally.evidence().stream().map(org.influencemonitor.model.Alert.Evidence::id).toList());
+        WindowTally closed = tally.close(40);
+        assertTrue(closed.toEvent().isFinal());
+        assertEquals(40, closed.allCountriesArticles());
+    }
+
+    @Test
+    void theLastWindowOfAReplayClosesAtTheEndOfTheLatestWindowContainingItsLastArticlePlusGrace() {
+        Instant last = START.plusSeconds(20 * 60);
+        assertEquals(START.plusSeconds(3600 + 900), hourly.allClosedAfter(last));
+        EventWindows hopping = new EventWindows(Duration.ofHours(1), Duration.ofMinutes(15), Duration.ofMinutes(15));
+        // The latest hopping window containing 14:20 starts at 14:15 and ends at 15:15.
+        assertEquals(START.plusSeconds(900 + 3600 + 900), hopping.allClosedAfter(last));
     }
 
     @Test
     void clockSignalsGoToEveryPartitionAndMentionsToTheirCountrysOne() {
         ClockSignals partitioner = new ClockSignals();
-        assertEquals(Optional.of(Set.of(0, 1, 2, 3)),
-                partitioner.partitions("t", ClockSignals.KEY, CountrySignal.clock(START), 4));
-        Set<Integer> md = partitioner.partitions("t", "MD", CountrySignal.mention("MD", "a", 1, "", "", START), 4).orElseThrow();
+        assertEquals(Optional.of(Set.of(0, 1, 2, 3)), partitioner.partitions("t", ClockSignals.KEY,
+                new CountingSignal.SourceClock(0, START.toEpochMilli(), false, java.util.Map.of()), 4));
+        Set<Integer> md = partitioner.partitions("t", "MD", mention("MD", "a", 1), 4).orElseThrow();
         assertEquals(1, md.size());
-        assertEquals(md, partitioner.partitions("t", "MD", CountrySignal.mention("MD", "b", 1, "", "", START), 4).orElseThrow());
+        assertEquals(md, partitioner.partitions("t", "MD", mention("MD", "b", 1), 4).orElseThrow());
+    }
+
+    static CountingSignal.Mention mention(String country, String id, int mentions) {
+        return new CountingSignal.Mention(country, id, java.util.List.of(START.toEpochMilli()), 3_600_000L, mentions, "t " + id,
+                "u " + id, START, null, false, false, java.util.List.of(), java.util.List.of(), 0, START.toEpochMilli());
     }
 }

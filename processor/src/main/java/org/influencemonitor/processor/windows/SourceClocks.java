@@ -1,0 +1,114 @@
+package org.influencemonitor.processor.windows;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a counting partition knows of the source partitions' clocks: each one's watermark, whether it is
+ * idle, and its counts of relevant articles per window. Plain Java; the counter keeps it in memory and
+ * each source's part in a store.
+ *
+ * <p>The event time up to which windows may close is the lowest watermark of the active sources; when
+ * every source is idle, the highest (time has moved on as far as anyone knows). Until every one of the
+ * {@code expected} sources has spoken, nothing moves: a source not heard from yet may still hold articles
+ * for the earliest windows (a processor started before a replay must not let the first partition to
+ * receive articles race ahead of the others), so a new deployment starts counting once every partition
+ * has had an article or a {@code monitor.clock} tick. Sources stay known across restarts (the counter
+ * stores them).
+ */
+public final class SourceClocks {
+    /** One source's latest clock, with its counts per window start merged over its signals. */
+    public record Source(long watermark, boolean idle, Map<Long, Integer> totals) {
+        public Source {
+            totals = totals == null ? Map.of() : Map.copyOf(totals);
+        }
+    }
+
+    private final int expected;
+    private final Map<Integer, Source> sources = new HashMap<>();
+
+    public SourceClocks(int expected) {
+        this.expected = expected;
+    }
+
+    /** Takes a source's signal and returns the source's merged state (to be stored). */
+    public Source update(CountingSignal.SourceClock clock) {
+        Source before = sources.get(clock.partition());
+        Map<Long, Integer> totals = new TreeMap<>(before == null ? Map.of() : before.totals());
+        totals.putAll(clock.totals());
+        long watermark = before == null ? clock.watermark() : Math.max(before.watermark(), clock.watermark());
+        Source after = new Source(watermark, clock.idle(), totals);
+        sources.put(clock.partition(), after);
+        return after;
+    }
+
+    /**
+     * A source's event time as a mention from it shows it: it is active and has come this far. Kept in
+     * memory only; the source's next clock signal brings the stored state up to date.
+     */
+    public void observe(int partition, long time) {
+        Source before = sources.get(partition);
+        if (before == null) {
+            sources.put(partition, new Source(time, false, Map.of()));
+        } else if (time > before.watermark() || before.idle()) {
+            sources.put(partition, new Source(Math.max(time, before.watermark()), false, before.totals()));
+        }
+    }
+
+    public void restore(int partition, Source source) {
+        sources.put(partition, source);
+    }
+
+    /** The event time every window ending (with grace) at or before it may close at; MIN_VALUE if none. */
+    public long watermark() {
+        int count = expected;
+        for (int p : sources.keySet()) {
+            count = Math.max(count, p + 1);
+        }
+        long lowestActive = Long.MAX_VALUE;
+        long highest = Long.MIN_VALUE;
+        for (int p = 0; p < count; p++) {
+            Source s = sources.get(p);
+            if (s == null) {
+                return Long.MIN_VALUE;
+            }
+            highest = Math.max(highest, s.watermark());
+            if (!s.idle()) {
+                lowestActive = Math.min(lowestActive, s.watermark());
+            }
+        }
+        return lowestActive == Long.MAX_VALUE ? highest : lowestActive;
+    }
+
+    /** Relevant articles over every source in the window starting at {@code windowStart}; -1 if none known. */
+    public int total(long windowStart) {
+        int sum = 0;
+        boolean known = false;
+        for (Source s : sources.values()) {
+            Integer n = s.totals().get(windowStart);
+            if (n != null) {
+                sum += n;
+                known = true;
+            }
+        }
+        return known ? sum : -1;
+    }
+
+    /**
+     * Forgets the counts of windows starting at or before {@code windowStart}; returns the partitions
+     * whose state changed (to be stored again).
+     */
+    public Map<Integer, Source> forgetThrough(long windowStart) {
+        Map<Integer, Source> changed = new HashMap<>();
+        sources.forEach((p, s) -> {
+            if (s.totals().keySet().stream().anyMatch(start -> start <= windowStart)) {
+                Map<Long, Integer> kept = new TreeMap<>(s.totals());
+                kept.keySet().removeIf(start -> start <= windowStart);
+                changed.put(p, new Source(s.watermark(), s.idle(), kept));
+            }
+        });
+        sources.putAll(changed);
+        return changed;
+    }
+}

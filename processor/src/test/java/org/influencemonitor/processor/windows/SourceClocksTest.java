@@ -1,0 +1,62 @@
+package org.influencemonitor.processor.windows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The counting side's view of the source partitions' clocks: when windows may close, and their totals. */
+class SourceClocksTest {
+    private static CountingSignal.SourceClock clock(int partition, long watermark, boolean idle, Map<Long, Integer> totals) {
+        return new CountingSignal.SourceClock(partition, watermark, idle, totals);
+    }
+
+    @Test
+    void nothingClosesUntilEverySourceHasSpokenThenTheSlowestActiveSourceSetsTheTime() {
+        SourceClocks clocks = new SourceClocks(3);
+        clocks.update(clock(0, 500, false, Map.of()));
+        clocks.update(clock(2, 900, false, Map.of()));
+        assertEquals(Long.MIN_VALUE, clocks.watermark(), "source 1 has not been heard from");
+        clocks.update(clock(1, 300, false, Map.of()));
+        assertEquals(300, clocks.watermark());
+        clocks.update(clock(1, 700, false, Map.of()));
+        assertEquals(500, clocks.watermark());
+    }
+
+    @Test
+    void anIdleSourceDoesNotHoldWindowsOpenAndWhenAllAreIdleTheLatestTimeCounts() {
+        SourceClocks clocks = new SourceClocks(2);
+        clocks.update(clock(0, 500, false, Map.of()));
+        clocks.update(clock(1, 100, true, Map.of()));
+        assertEquals(500, clocks.watermark());
+        clocks.update(clock(0, 600, true, Map.of()));
+        assertEquals(600, clocks.watermark(), "every source idle: the furthest clock");
+        clocks.update(clock(1, 150, false, Map.of()));
+        assertEquals(150, clocks.watermark(), "active again: it holds windows open from now on");
+    }
+
+    @Test
+    void aWatermarkNeverGoesBackAndASourceBeyondTheExpectedCountIsWaitedForOnceHeard() {
+        SourceClocks clocks = new SourceClocks(1);
+        clocks.update(clock(0, 500, false, Map.of()));
+        clocks.update(clock(0, 400, false, Map.of()));
+        assertEquals(500, clocks.watermark());
+        clocks.update(clock(1, 200, false, Map.of()));
+        assertEquals(200, clocks.watermark());
+    }
+
+    @Test
+    void totalsAreTheSumOverSourcesOfTheirLatestCountsAndAreForgottenOnceClosed() {
+        SourceClocks clocks = new SourceClocks(2);
+        assertEquals(-1, clocks.total(0));
+        clocks.update(clock(0, 10, false, Map.of(0L, 3, 100L, 1)));
+        clocks.update(clock(1, 10, false, Map.of(0L, 4)));
+        clocks.update(clock(0, 20, false, Map.of(100L, 2))); // window 0 no longer sent: its last count stays
+        assertEquals(7, clocks.total(0));
+        assertEquals(2, clocks.total(100));
+        assertEquals(Map.of(0, new SourceClocks.Source(20, false, Map.of(100L, 2)),
+                1, new SourceClocks.Source(10, false, Map.of())), clocks.forgetThrough(0));
+        assertEquals(-1, clocks.total(0));
+        assertEquals(2, clocks.total(100));
+    }
+}
