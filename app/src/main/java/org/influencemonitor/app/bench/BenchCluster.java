@@ -1,6 +1,8 @@
 package org.influencemonitor.app.bench;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -11,15 +13,15 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.influencemonitor.app.broker.EmbeddedKafkaBroker;
 import org.influencemonitor.model.Topics;
 
 /**
- * The broker the bench measures on, and the one thing it does to it between runs: delete and recreate the
- * monitor's topics, the pass-through's output and the internal topics of earlier bench runs, so every run
- * starts from empty topics. The monitor's topic names are fixed by its topology, so on an external cluster
+ * The broker the bench measures on, and the one thing it does to it between runs: give the next run empty
+ * topics (the monitor's, the pass-through's output, none left from earlier runs' application ids). The monitor's topic names are fixed by its topology, so on an external cluster
  * this is only done when the user said so ({@code --recreate-topics}).
  */
 final class BenchCluster implements AutoCloseable {
@@ -66,8 +68,17 @@ final class BenchCluster implements AutoCloseable {
         return embedded != null;
     }
 
-    /** Empty topics for the next run: deletes what the monitor and the bench use, then creates them anew. */
-    void resetTopics() {
+    /**
+     * Empty topics for the next run: what the monitor and the bench use is deleted and created anew, on the
+     * embedded broker as on an external cluster. The next run starts only once the broker serves every
+     * new partition (see {@link #awaitServing}).
+     */
+    void freshTopics() {
+        resetTopics();
+    }
+
+    /** Deletes what the monitor and the bench use, then creates it anew. */
+    private void resetTopics() {
         Properties props = new Properties();
         props.putAll(clientProperties);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -105,7 +116,7 @@ final class BenchCluster implements AutoCloseable {
                 }
             }
             if (wanted.isEmpty()) {
-                awaitLeaders(admin, deadline);
+                awaitServing(admin, deadline);
                 return;
             }
             try {
@@ -122,25 +133,29 @@ final class BenchCluster implements AutoCloseable {
         }
     }
 
-    /** A producer that writes before every partition has a leader gets NOT_LEADER errors and retries: wait instead. */
-    private static void awaitLeaders(Admin admin, long deadline) throws InterruptedException, ExecutionException, TimeoutException {
-        while (!allLed(admin)) {
-            if (System.nanoTime() > deadline) {
-                throw new BenchFailure("the recreated topics had no leader within " + WAIT_SECONDS + " s");
+    /**
+     * Waits until the broker serves every partition of the new topics: an idempotent producer that writes
+     * to a partition the broker is still setting up gets NOT_LEADER, retries a batch that was in fact
+     * appended, and then fails on an out-of-order sequence. Listing offsets is answered by the partition's
+     * leader itself, so it succeeds only once the partition is ready, and it writes nothing.
+     */
+    private static void awaitServing(Admin admin, long deadline) throws InterruptedException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        while (true) {
+            try {
+                if (partitions.isEmpty()) {
+                    admin.describeTopics(allTopics()).allTopicNames().get(5, TimeUnit.SECONDS).values().forEach(d ->
+                            d.partitions().forEach(p -> partitions.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+                }
+                admin.listOffsets(partitions).all().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new BenchFailure("the recreated topics were not served within " + WAIT_SECONDS + " s: "
+                            + (e.getCause() == null ? e : e.getCause()).getMessage());
+                }
             }
-            Thread.sleep(100);
-        }
-    }
-
-    private static boolean allLed(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
-        try {
-            return admin.describeTopics(allTopics()).allTopicNames().get(WAIT_SECONDS, TimeUnit.SECONDS).values().stream()
-                    .flatMap(d -> d.partitions().stream()).allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                return false; // just created: the metadata has not reached this broker yet
-            }
-            throw e;
+            Thread.sleep(200);
         }
     }
 

@@ -47,7 +47,7 @@ public class BenchCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--articles", paramLabel = "N",
-            description = "Articles per throughput run (default: 100000, or 2000 with --quick).")
+            description = "Articles per throughput run (default: 20000, or 2000 with --quick; 100000 fills a 100,000-article window).")
     Long articles;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "6",
@@ -93,7 +93,7 @@ public class BenchCommand implements Callable<Integer> {
     int latencyRate;
 
     @Option(names = "--latency-seconds", paramLabel = "N",
-            description = "Duration of the latency run (default: 30, or 4 with --quick).")
+            description = "Duration of the latency run in seconds (default: 20, or 4 with --quick).")
     Integer latencySeconds;
 
     @Option(names = "--run-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -140,11 +140,15 @@ public class BenchCommand implements Callable<Integer> {
                 HistoryBacklog history = HistoryBacklog.endingBeforeNow(countries, 30);
                 measure.history(history, timeout(history.articles()));
             }
+            if (!measure.timeouts().isEmpty()) {
+                throw new BenchFailure(measure.timeouts().size() + " run(s) timed out, first: " + measure.timeouts().get(0)
+                        + " (--run-timeout to wait longer)");
+            }
         } catch (BenchFailure e) {
             say("");
             say(new BenchReport(rows).table());
-            spec.commandLine().getErr().println("monitor bench: " + e.getMessage());
-            spec.commandLine().getErr().println("monitor bench: child logs kept in " + workDir);
+            say("Not appended to " + out + ": the bench did not complete.");
+            spec.commandLine().getErr().println("monitor bench: " + e.getMessage() + "; child logs kept in " + workDir);
             return 1;
         }
         String section = section(plan, rows, bodies, machine, loadAtStart, started);
@@ -175,8 +179,8 @@ public class BenchCommand implements Callable<Integer> {
             return new Plan(articles == null ? 2_000 : articles, List.of(FIRST_POPULATION), false,
                     latencySeconds == null ? 4 : latencySeconds, false);
         }
-        return new Plan(articles == null ? 100_000 : articles, List.of(FIRST_POPULATION, 10_000, 100_000), true,
-                latencySeconds == null ? 30 : latencySeconds, full);
+        return new Plan(articles == null ? 20_000 : articles, List.of(FIRST_POPULATION, 10_000, 100_000), true,
+                latencySeconds == null ? 20 : latencySeconds, full);
     }
 
     private Duration timeout(long articleCount) {

@@ -20,6 +20,7 @@ final class Measurements {
     private final LatencyRun latency;
     private final List<BenchRow> rows;
     private final Consumer<String> progress;
+    private final List<String> timeouts = new java.util.ArrayList<>();
 
     Measurements(ThroughputRun throughput, LatencyRun latency, List<BenchRow> rows, Consumer<String> progress) {
         this.throughput = throughput;
@@ -48,6 +49,9 @@ final class Measurements {
             measure(backlog, StreamsJob.processor(EOS, 1, 1, "--window-advance", "15m"), "monitor-eos-hopping-" + population,
                     eosBase, timeout, loads);
         }
+        if (loads.isEmpty()) {
+            return;
+        }
         double[] seconds = loads.stream().mapToDouble(BacklogLoader.Load::seconds).sorted().toArray();
         double median = seconds.length % 2 == 1 ? seconds[seconds.length / 2]
                 : (seconds[seconds.length / 2 - 1] + seconds[seconds.length / 2]) / 2;
@@ -57,9 +61,21 @@ final class Measurements {
                 .withNote("median of " + seconds.length + " loads, " + range(seconds) + " s"));
     }
 
+    /** The runs that timed out, one line each; empty when every run completed. */
+    List<String> timeouts() {
+        return List.copyOf(timeouts);
+    }
+
     void latency(ArticleBodies bodies, List<CountryTemplates.Country> surgeCountries, int rate, int seconds, int threshold) {
         progress.accept("Latency: " + rate + " articles/s for " + seconds + " s into a running processor, with surges ...");
-        List<BenchRow> measured = latency.run(bodies, surgeCountries, rate, seconds, threshold);
+        List<BenchRow> measured;
+        try {
+            measured = latency.run(bodies, surgeCountries, rate, seconds, threshold);
+        } catch (RunTimedOut e) {
+            timedOut(new BenchRow("latency", "latency at " + rate + " articles/s, monitor EOS", (long) rate * seconds, "live",
+                    null, null, null, null, null, null, null, ""), e);
+            return;
+        }
         measured.forEach(r -> progress.accept("  " + r.configuration() + ": p50 " + Math.round(r.latency().p50Ms())
                 + " ms, p99 " + Math.round(r.latency().p99Ms()) + " ms (n = " + r.latency().samples() + ")"));
         rows.addAll(measured);
@@ -69,24 +85,49 @@ final class Measurements {
         StreamsJob job = StreamsJob.processor(EOS, 1, 1);
         String label = "monitor EOS, 1 thread × 1 instance: history for heap";
         progress.accept(label + " (" + history.population() + ", " + history.articles() + " articles) ...");
-        ThroughputRun.Result result = throughput.run(history, job, "history", label, timeout);
+        ThroughputRun.Result result;
+        try {
+            result = throughput.run(history, job, "history", label, timeout);
+        } catch (RunTimedOut e) {
+            timedOut(new BenchRow("history-timeout", label, history.articles(), history.population(), null, null, null, null,
+                    null, null, null, ""), e);
+            return;
+        }
         rows.add(result.row());
         progress.accept("  heap " + Math.round(result.row().heapMb()) + " MB, RSS " + Math.round(result.row().rssMb()) + " MB");
     }
 
     private BenchRow measure(Backlog backlog, StreamsJob job, String key, BenchRow base, Duration timeout,
                              List<BacklogLoader.Load> loads) {
+        int population = backlog.perWindow();
         String label = job.describe();
         progress.accept(String.format(Locale.ROOT, "%s at %,d articles/window (%,d articles) ...", label,
                 backlog.fullestWindow(), backlog.articles()));
-        ThroughputRun.Result result = throughput.run(backlog, job, key, label, timeout);
+        ThroughputRun.Result result;
+        try {
+            result = throughput.run(backlog, job, key, label, timeout);
+        } catch (RunTimedOut e) {
+            timedOut(new BenchRow(key + "-timeout", label, backlog.articles(), backlog.population(), null, null, null, null,
+                    null, null, null, ""), e);
+            return null;
+        }
         loads.add(result.load());
+        if (backlog.fullestWindow() < population) {
+            result = new ThroughputRun.Result(result.load(), result.row().withNote(String.format(Locale.ROOT,
+                    "spaced for %,d per window, but only %,d articles", population, backlog.articles())));
+        }
         BenchRow row = base == null ? result.row() : result.row().withRatio(result.row().articlesPerSecond() / base.articlesPerSecond());
         rows.add(row);
         progress.accept(String.format(Locale.ROOT, "  %,.0f articles/s%s (producer loaded it at %,.0f articles/s)",
                 row.articlesPerSecond(), row.ratio() == null ? "" : String.format(Locale.ROOT, ", %.2f× pass-through", row.ratio()),
                 result.load().articles() / result.load().seconds()));
         return row;
+    }
+
+    private void timedOut(BenchRow row, RunTimedOut e) {
+        rows.add(row.withNote("**timed out**: " + e.getMessage()));
+        timeouts.add(e.getMessage());
+        progress.accept("  timed out: " + e.getMessage());
     }
 
     private static String range(double[] sorted) {

@@ -32,7 +32,7 @@ final class ThroughputRun {
     }
 
     Result run(ArticleSource backlog, StreamsJob job, String key, String label, Duration timeout) {
-        cluster.resetTopics();
+        cluster.freshTopics();
         BacklogLoader.Load load = BacklogLoader.load(cluster.bootstrapServers(), cluster.clientProperties(), backlog);
         String applicationId = BenchCluster.APPLICATION_PREFIX + (++runs) + "-" + key;
         String population = backlog.population();
@@ -65,7 +65,7 @@ final class ThroughputRun {
                 }
                 instances.requireAlive(label);
                 if (now > deadline) {
-                    throw new BenchFailure(label + ": articles still not counted after the run's timeout; lag " + lag);
+                    throw new RunTimedOut(label + ": articles still not counted after the run's timeout; lag " + lag);
                 }
                 Thread.sleep(100);
             }

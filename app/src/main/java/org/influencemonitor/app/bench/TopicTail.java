@@ -100,7 +100,7 @@ final class TopicTail implements AutoCloseable {
             }
             health.run();
             if (System.nanoTime() > deadline) {
-                throw new BenchFailure(what + ": only " + records.get() + " of " + expected + " records on " + topic
+                throw new RunTimedOut(what + ": only " + records.get() + " of " + expected + " records on " + topic
                         + " after " + timeout.toSeconds() + " s");
             }
             try {
