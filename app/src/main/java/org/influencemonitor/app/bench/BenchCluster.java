@@ -30,12 +30,14 @@ final class BenchCluster implements AutoCloseable {
     static final String APPLICATION_PREFIX = "influence-monitor-bench-";
     private static final long WAIT_SECONDS = 60;
 
-    private final EmbeddedKafkaBroker embedded;
-    private final String bootstrapServers;
+    private final boolean isEmbedded;
+    private EmbeddedKafkaBroker embedded;
+    private String bootstrapServers;
     private final Properties clientProperties;
     private final int partitions;
 
     private BenchCluster(EmbeddedKafkaBroker embedded, String bootstrapServers, Properties clientProperties, int partitions) {
+        this.isEmbedded = embedded != null;
         this.embedded = embedded;
         this.bootstrapServers = bootstrapServers;
         this.clientProperties = clientProperties;
@@ -65,15 +67,22 @@ final class BenchCluster implements AutoCloseable {
     }
 
     boolean isEmbedded() {
-        return embedded != null;
+        return isEmbedded;
     }
 
     /**
-     * Empty topics for the next run: what the monitor and the bench use is deleted and created anew, on the
-     * embedded broker as on an external cluster. The next run starts only once the broker serves every
-     * new partition (see {@link #awaitServing}).
+     * Empty topics for the next run. The embedded broker is replaced by a new one (a few seconds): on one
+     * in-JVM KRaft broker, a topic deleted and created again under the same name was at times not served for
+     * over a minute ("This server does not host this topic-partition"), and its old files would be deleted in
+     * the background during the next measurement. On an external cluster the topics are deleted and created
+     * again. Either way the next run starts only once the broker serves every new partition.
      */
     void freshTopics() {
+        if (isEmbedded) {
+            embedded.close();
+            embedded = EmbeddedKafkaBroker.start(0, null);
+            bootstrapServers = embedded.bootstrapServers();
+        }
         resetTopics();
     }
 
