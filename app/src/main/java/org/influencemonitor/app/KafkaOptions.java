@@ -23,10 +23,12 @@ public final class KafkaOptions {
     }
 
     public Properties clientProperties() {
+        return kafkaConfig == null ? new Properties() : load(kafkaConfig);
+    }
+
+    /** Reads a --kafka-config file; a missing or unreadable one is the user's mistake, told in one line. */
+    public static Properties load(Path kafkaConfig) {
         Properties props = new Properties();
-        if (kafkaConfig == null) {
-            return props;
-        }
         if (!Files.isReadable(kafkaConfig)) {
             throw new UserError("cannot read --kafka-config " + kafkaConfig);
         }

@@ -1,5 +1,6 @@
 package org.influencemonitor.app;
 
+import org.influencemonitor.app.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
                 "  ./monitor demo",
                 ""},
         subcommands = {DemoCommand.class, BrokerCommand.class, IngestCommand.class, ProcessorCommand.class,
-                SinkCommand.class, TagCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
+                SinkCommand.class, TagCommand.class, EvalCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 error (one line on stderr says why), 2 bad command line."})
 public class Monitor implements Runnable {
     @CommandLine.Spec
