@@ -13,7 +13,8 @@ import org.influencemonitor.ingest.ArticlePublisher;
 import org.influencemonitor.ingest.FileIngest;
 import org.influencemonitor.model.Alert;
 import org.influencemonitor.model.EnrichedArticle;
-import org.influencemonitor.model.JsonSerde;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.influencemonitor.model.EventTopics;
 import org.influencemonitor.model.Topics;
 import org.influencemonitor.processor.MonitorConfig;
 import org.influencemonitor.processor.MonitorTopology;
@@ -116,7 +117,7 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     public Counts counts(FileIngest.Summary ingest) {
-        JsonSerde<EnrichedArticle> serde = JsonSerde.of(EnrichedArticle.class);
+        Deserializer<EnrichedArticle> serde = EventTopics.ARTICLES_ENRICHED.valueSerde().deserializer();
         var enriched = TopicSnapshot.read(bootstrapServers, clientProperties, Topics.ARTICLES_ENRICHED);
         long relevant = enriched.stream().filter(r -> serde.deserialize(r.topic(), r.value()).relevant()).count();
         long deadLetters = TopicSnapshot.read(bootstrapServers, clientProperties, Topics.ARTICLES_DLQ).size();

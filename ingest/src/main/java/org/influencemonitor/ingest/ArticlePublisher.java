@@ -14,7 +14,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.influencemonitor.model.Article;
 import org.influencemonitor.model.ClockTick;
-import org.influencemonitor.model.JsonSerde;
+import org.apache.kafka.common.serialization.Serializer;
+import org.influencemonitor.model.EventTopics;
 import org.influencemonitor.model.Topics;
 
 /**
@@ -28,8 +29,8 @@ public final class ArticlePublisher implements AutoCloseable {
     public static final String ORIGIN_HEADER = "monitor.error.origin";
 
     private final Producer<String, byte[]> producer;
-    private final JsonSerde<Article> articles = JsonSerde.of(Article.class);
-    private final JsonSerde<ClockTick> ticks = JsonSerde.of(ClockTick.class);
+    private final Serializer<Article> articles = EventTopics.ARTICLES_RAW.valueSerde().serializer();
+    private final Serializer<ClockTick> ticks = EventTopics.MONITOR_CLOCK.valueSerde().serializer();
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
 
     public ArticlePublisher(String bootstrapServers, Properties userProperties) {

@@ -20,7 +20,8 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.influencemonitor.model.Alert;
-import org.influencemonitor.model.JsonSerde;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.influencemonitor.model.EventTopics;
 import org.influencemonitor.model.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final AlertChannel channel;
     private final Consumer<Alert> onDelivered;
-    private final JsonSerde<Alert> serde = JsonSerde.of(Alert.class);
+    private final Deserializer<Alert> serde = EventTopics.ALERTS.valueSerde().deserializer();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong unreadable = new AtomicLong();
     private final CountDownLatch stopped = new CountDownLatch(1);

@@ -55,9 +55,17 @@ final class ChildJvm implements AutoCloseable {
         this.log = log;
     }
 
+    /** Extra JVM options for every child, e.g. {@code -XX:StartFlightRecording=filename=/tmp/child-%p.jfr} to profile. */
+    static final String CHILD_OPTS_ENV = "MONITOR_BENCH_CHILD_JAVA_OPTS";
+
     /** Starts {@code monitor ARGS...} in a new JVM; its standard output and error go to {@code log}. */
     static ChildJvm start(String name, List<String> monitorArgs, Path log) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", classPath(), Monitor.class.getName()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        String extra = System.getenv(CHILD_OPTS_ENV);
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", classPath(), Monitor.class.getName()));
         command.addAll(monitorArgs);
         try {
             Files.createDirectories(log.getParent());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -195,7 +196,7 @@ public final class MentionRouter implements Processor<String, SourceEvent, Strin
         if (lag == null || sourceTopic == null) {
             return false;
         }
-        java.util.OptionalLong behind = lag.lag(sourceTopic, partition);
+        OptionalLong behind = lag.lag(sourceTopic, partition);
         return behind.isPresent() && behind.getAsLong() == 0;
     }
 
