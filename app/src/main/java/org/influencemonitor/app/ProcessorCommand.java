@@ -49,24 +49,12 @@ public class ProcessorCommand implements Callable<Integer> {
                     + "a single instance, listening on loopback only).")
     String advertisedHost;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-            description = "Kafka Streams stream threads in this instance (default: ${DEFAULT-VALUE}).")
-    int threads;
-
-    @Option(names = "--processing-guarantee", paramLabel = "GUARANTEE", defaultValue = "exactly_once_v2",
-            description = "exactly_once_v2 (no alert lost or repeated across a crash) or at_least_once "
-                    + "(faster commits; after a crash an alert may repeat) (default: ${DEFAULT-VALUE}).")
-    String processingGuarantee;
+    @Mixin
+    TuningOptions tuningOptions;
 
     @Override
     public Integer call() throws InterruptedException {
-        StreamsSettings.Tuning tuning;
-        try {
-            tuning = StreamsSettings.Tuning.of(processingGuarantee, threads);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage().replace("processing guarantee", "--processing-guarantee")
-                    .replace("threads", "--threads"));
-        }
+        StreamsSettings.Tuning tuning = tuningOptions.tuning();
         if (httpPort < 0 || httpPort > 65535) {
             throw new UserError("--http-port must be from 0 to 65535, got " + httpPort);
         }

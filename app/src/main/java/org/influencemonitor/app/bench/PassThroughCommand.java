@@ -10,7 +10,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.influencemonitor.app.KafkaOptions;
-import org.influencemonitor.app.UserError;
+import org.influencemonitor.app.TuningOptions;
 import org.influencemonitor.model.Article;
 import org.influencemonitor.model.JsonSerde;
 import org.influencemonitor.model.Topics;
@@ -40,12 +40,8 @@ public class PassThroughCommand implements Callable<Integer> {
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Where Kafka Streams keeps local state.")
     Path stateDir;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Stream threads (default: ${DEFAULT-VALUE}).")
-    int threads;
-
-    @Option(names = "--processing-guarantee", paramLabel = "GUARANTEE", defaultValue = "exactly_once_v2",
-            description = "exactly_once_v2 or at_least_once (default: ${DEFAULT-VALUE}).")
-    String processingGuarantee;
+    @Mixin
+    TuningOptions tuningOptions;
 
     static Topology topology() {
         StreamsBuilder builder = new StreamsBuilder();
@@ -57,12 +53,7 @@ public class PassThroughCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        StreamsSettings.Tuning tuning;
-        try {
-            tuning = StreamsSettings.Tuning.of(processingGuarantee, threads);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
+        StreamsSettings.Tuning tuning = tuningOptions.tuning();
         CountDownLatch stop = new CountDownLatch(1);
         try (ProcessorService service = new ProcessorService(topology(), StreamsSettings.of(kafka.bootstrapServers(),
                 applicationId, stateDir, kafka.clientProperties(), null, tuning))) {
