@@ -9,13 +9,13 @@ final class ObservationOf {
     private ObservationOf() {
     }
 
-    /** {@code allCountries} is the window's all-countries total, or -1 when it is not known. */
-    static WindowObservation tally(WindowTally tally, int allCountries) {
+    /** The tally's all-countries total goes along as the observation's (-1 when not known). */
+    static WindowObservation tally(WindowTally tally) {
         return new WindowObservation(tally.country(), tally.windowStart(), tally.windowEnd(), tally.closed(),
                 tally.articles(), tally.mentions(), tally.fraudClaimArticles(), tally.stateLinkedFraudArticles(),
                 tally.actorBreakdown().stream()
                         .map(a -> new ActorCount(a.id(), a.name(), a.country(), a.kind().wireName(), a.articles()))
                         .toList(),
-                allCountries, tally.evidence());
+                tally.allCountriesArticles(), tally.evidence());
     }
 }

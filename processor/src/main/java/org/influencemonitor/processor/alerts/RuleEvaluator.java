@@ -69,7 +69,7 @@ public final class RuleEvaluator implements Processor<String, CounterOutput, Str
             return;
         }
         CountryState state = state(tally.country());
-        WindowObservation observation = ObservationOf.tally(tally, tally.allCountriesArticles());
+        WindowObservation observation = ObservationOf.tally(tally);
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         RuleEngine.Result result = tally.closed()
                 ? engine.onWindowClosed(state, observation, now)
