@@ -13,6 +13,8 @@ import org.influencemonitor.ingest.ArticleLineParser;
 import org.influencemonitor.ingest.ArticlePublisher;
 import org.influencemonitor.ingest.FileIngest;
 import org.influencemonitor.model.Topics;
+import org.influencemonitor.telemetry.Telemetry;
+import org.influencemonitor.telemetry.TelemetryServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,6 +53,9 @@ public class IngestCommand implements Runnable {
                         "once the processor (--application-id) has read every article, so it overtakes none."})
         java.time.Duration advanceClock;
 
+        @Mixin
+        MetricsOptions metrics;
+
         @Option(names = "--application-id", defaultValue = org.influencemonitor.processor.StreamsSettings.DEFAULT_APPLICATION_ID,
                 description = "With --advance-clock: the processor to wait for (default: ${DEFAULT-VALUE}).")
         String applicationId;
@@ -58,7 +63,10 @@ public class IngestCommand implements Runnable {
         @Override
         public Integer call() throws IOException, InterruptedException {
             String name = path.equals("-") ? "stdin" : path;
-            try (Reader reader = open(); ArticlePublisher publisher = new ArticlePublisher(kafka.bootstrapServers(), kafka.clientProperties())) {
+            try (Telemetry telemetry = new Telemetry("ingest");
+                 TelemetryServer served = metrics.serve("ingest", telemetry, () -> true).orElse(null);
+                 Reader reader = open(); ArticlePublisher publisher = new ArticlePublisher(kafka.bootstrapServers(), kafka.clientProperties())) {
+                publisher.bindMetrics(telemetry.registry());
                 FileIngest.Summary summary = new FileIngest(new ArticleLineParser(Clock.systemUTC()), publisher).ingest(reader, name);
                 if (advanceClock != null && summary.latestPublishedAt() != null) {
                     System.out.println("Waiting for processor " + applicationId + " to read the articles before the clock tick ...");

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.influencemonitor.sink.AlertSink;
 import org.influencemonitor.sink.JsonLinesFileChannel;
+import org.influencemonitor.telemetry.Telemetry;
+import org.influencemonitor.telemetry.TelemetryServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,6 +36,9 @@ public class SinkCommand implements Runnable {
         @Mixin
         KafkaOptions kafka;
 
+        @Mixin
+        MetricsOptions metrics;
+
         @Override
         public Integer call() throws Exception {
             JsonLinesFileChannel channel;
@@ -45,6 +50,9 @@ public class SinkCommand implements Runnable {
             AlertSink sink = new AlertSink(kafka.bootstrapServers(), kafka.clientProperties(), groupId, channel,
                     alert -> System.out.println(AlertText.oneLine(alert)));
             Thread worker = new Thread(sink, "alert-sink");
+            Telemetry telemetry = new Telemetry("sink");
+            sink.bindMetrics(telemetry.registry());
+            TelemetryServer served = metrics.serve("sink", telemetry, worker::isAlive).orElse(null);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     sink.close();
@@ -55,6 +63,10 @@ public class SinkCommand implements Runnable {
             System.out.println("Delivering alerts from " + kafka.bootstrapServers() + " to " + path + "; Ctrl-C to stop.");
             worker.start();
             worker.join();
+            if (served != null) {
+                served.close();
+            }
+            telemetry.close();
             return 0;
         }
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -17,6 +18,7 @@ import org.influencemonitor.model.ClockTick;
 import org.apache.kafka.common.serialization.Serializer;
 import org.influencemonitor.model.EventTopics;
 import org.influencemonitor.model.Topics;
+import org.influencemonitor.telemetry.KafkaClientMeters;
 
 /**
  * The Kafka edge of every ingest source: articles to {@code articles.raw}, rejected input to
@@ -32,6 +34,7 @@ public final class ArticlePublisher implements AutoCloseable {
     private final Serializer<Article> articles = EventTopics.ARTICLES_RAW.valueSerde().serializer();
     private final Serializer<ClockTick> ticks = EventTopics.MONITOR_CLOCK.valueSerde().serializer();
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+    private KafkaClientMeters meters;
 
     public ArticlePublisher(String bootstrapServers, Properties userProperties) {
         Properties props = new Properties();
@@ -42,6 +45,11 @@ public final class ArticlePublisher implements AutoCloseable {
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Binds the producer's own metrics (send rates, errors, ...) to {@code registry} until {@link #close()}. */
+    public void bindMetrics(MeterRegistry registry) {
+        meters = KafkaClientMeters.of(producer, registry);
     }
 
     public void publish(Article article) {
@@ -88,6 +96,9 @@ public final class ArticlePublisher implements AutoCloseable {
 
     @Override
     public void close() {
+        if (meters != null) {
+            meters.close();
+        }
         producer.close();
     }
 }

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -23,6 +24,7 @@ import org.influencemonitor.model.Alert;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.influencemonitor.model.EventTopics;
 import org.influencemonitor.model.Topics;
+import org.influencemonitor.telemetry.KafkaClientMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean running = true;
     private final Map<TopicPartition, Long> committed = new HashMap<>();
+    private KafkaClientMeters meters;
 
     public AlertSink(String bootstrapServers, Properties userProperties, String groupId, AlertChannel channel,
                      Consumer<Alert> onDelivered) {
@@ -58,6 +61,11 @@ public final class AlertSink implements Runnable, AutoCloseable {
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         this.channel = channel;
         this.onDelivered = onDelivered;
+    }
+
+    /** Binds the consumer's own metrics (fetch rates, lag, ...) to {@code registry} until {@link #close()}. */
+    public void bindMetrics(MeterRegistry registry) {
+        meters = KafkaClientMeters.of(consumer, registry);
     }
 
     @Override
@@ -138,6 +146,9 @@ public final class AlertSink implements Runnable, AutoCloseable {
     @Override
     public void close() throws Exception {
         running = false;
+        if (meters != null) {
+            meters.close();
+        }
         if (started.compareAndSet(false, true)) {
             consumer.close(); // never ran: nothing else will close it
         } else {
