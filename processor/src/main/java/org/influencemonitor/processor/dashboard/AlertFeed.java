@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * <p>At start it reads back the last {@link #ALERT_BACKLOG} alerts and {@link #ARTICLE_BACKLOG} articles of
  * each partition, so a restarted processor's dashboard is not empty.
  */
-public final class AlertFeed implements AutoCloseable {
+public final class AlertFeed implements AlertSource, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertFeed.class);
     static final int ALERT_BACKLOG = 200;
     static final int ARTICLE_BACKLOG = 2000;
@@ -77,7 +77,7 @@ public final class AlertFeed implements AutoCloseable {
         thread.start();
     }
 
-    /** The latest alerts read, oldest first. */
+    @Override
     public synchronized List<Alert> recent() {
         return new ArrayList<>(recent);
     }
@@ -87,7 +87,8 @@ public final class AlertFeed implements AutoCloseable {
         return recentArticles.find(id);
     }
 
-    /** Calls {@code listener} with every alert read from now on, on the feed's thread: it must not block. */
+    /** Calls {@code listener} on the feed's thread. */
+    @Override
     public void listen(Consumer<Alert> listener) {
         listeners.add(listener);
     }

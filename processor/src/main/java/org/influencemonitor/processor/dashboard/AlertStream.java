@@ -34,7 +34,7 @@ public final class AlertStream extends Handler.Wrapper implements AutoCloseable 
     static final Duration HEARTBEAT = Duration.ofSeconds(10);
     private static final ByteBuffer PING = StandardCharsets.UTF_8.encode(": keep-alive\n\n").asReadOnlyBuffer();
 
-    private final AlertFeed feed;
+    private final AlertSource feed;
     private final int maxClients;
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -44,12 +44,16 @@ public final class AlertStream extends Handler.Wrapper implements AutoCloseable 
     });
 
     public AlertStream(AlertFeed feed, int maxClients, Handler next) {
+        this(feed, maxClients, HEARTBEAT, next);
+    }
+
+    AlertStream(AlertSource feed, int maxClients, Duration heartbeatEvery, Handler next) {
         super(next);
         this.feed = feed;
         this.maxClients = maxClients;
         feed.listen(this::publish);
         heartbeat.scheduleAtFixedRate(() -> clients.forEach(c -> c.offer(PING.duplicate())),
-                HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+                heartbeatEvery.toMillis(), heartbeatEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Clients connected now. */
