@@ -4,6 +4,7 @@ import { el, svg, clear } from './dom.js';
 
 const WIDTH = 960;
 const HEIGHT = 470;
+const NO_DATA = '#eceff1';
 const RAMP = ['#fff5eb', '#fdd0a2', '#fd8d3c', '#e6550d', '#a63603', '#7f2704'];
 
 /** The world map: one path per Natural Earth country, coloured by the monitor's numbers for it. */
@@ -28,7 +29,7 @@ export class WorldMap {
     const root = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': 'world map' });
     for (const country of world.features) {
       const cc = country.properties.cc;
-      const node = svg('path', { d: path(country), class: 'country', 'data-cc': cc || '' });
+      const node = svg('path', { d: path(country), class: 'country', fill: NO_DATA, 'data-cc': cc || '' });
       const title = svg('title');
       title.textContent = country.properties.name;
       node.append(title);
@@ -57,7 +58,7 @@ export class WorldMap {
     for (const [cc, node] of this.paths) {
       const c = this.data.get(cc);
       const v = c ? this.value(c) : 0;
-      node.setAttribute('fill', v > 0 ? RAMP[Math.min(RAMP.length - 1, 1 + Math.floor((RAMP.length - 1) * Math.log1p(v) / Math.log1p(max) - 1e-9))] : '#eceff1');
+      node.setAttribute('fill', v > 0 ? RAMP[Math.min(RAMP.length - 1, 1 + Math.floor((RAMP.length - 1) * Math.log1p(v) / Math.log1p(max) - 1e-9))] : NO_DATA);
       node.setAttribute('data-articles', c ? c.articles : 0);
       node.classList.toggle('incident', !!(c && c.incidents && c.incidents.length));
     }
