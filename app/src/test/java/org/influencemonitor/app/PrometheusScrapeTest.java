@@ -97,6 +97,10 @@ class PrometheusScrapeTest {
                                 "the sink's consumer metrics are scraped");
                         assertTrue(value(query(prometheusPort, "count({job=\"processor\",__name__=~\"kafka_stream_.*\"})")) > 0,
                                 "Kafka Streams' own metrics are scraped");
+                        for (String metric : grafanaMetrics()) {
+                            await(() -> value(query(prometheusPort, "count({__name__=\"" + metric + "\"})")) > 0,
+                                    "the Grafana dashboard's " + metric + " is a scraped series", prometheus);
+                        }
                     } finally {
                         prometheus.destroy();
                         if (!prometheus.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -106,6 +110,23 @@ class PrometheusScrapeTest {
                 }
             }
         }
+    }
+
+    /** Every metric name the Grafana dashboard's queries use. */
+    private static java.util.Set<String> grafanaMetrics() throws Exception {
+        Path dashboard = Path.of("..", "ops", "grafana", "dashboards", "influence-monitor.json");
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (JsonNode panel : Json.mapper().readTree(dashboard.toFile()).path("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(?:monitor|kafka|jvm)_[a-z_]+")
+                        .matcher(target.path("expr").asText());
+                while (m.find()) {
+                    names.add(m.group());
+                }
+            }
+        }
+        assertTrue(names.size() >= 8, "the dashboard's queries name their metrics: " + names);
+        return names;
     }
 
     private static TelemetryServer serve(String component, Telemetry telemetry, BooleanSupplier alive) throws Exception {

@@ -52,6 +52,13 @@ public final class PipelineMeters {
         this.tagged = Counter.builder("monitor.articles.tagged").description("Articles tagged").register(registry);
         this.relevant = Counter.builder("monitor.articles.relevant").description("Tagged articles that are relevant")
                 .register(registry);
+        // Registered at zero, so that Prometheus has a series to take a rate of before the first one happens.
+        for (String stage : new String[] {"deserialization", "processing"}) {
+            deadLetterCounter(stage);
+        }
+        for (String stage : new String[] {"source", "counter"}) {
+            lateCounter(stage);
+        }
     }
 
     /** Meters that go nowhere: for topologies built without telemetry (tests, tools). */
@@ -90,13 +97,21 @@ public final class PipelineMeters {
     }
 
     public void deadLetter(String stage) {
-        Counter.builder("monitor.dead.letters").description("Records sent to articles.dlq by the processor")
-                .tag("stage", stage).register(registry).increment();
+        deadLetterCounter(stage).increment();
     }
 
     public void late(String stage) {
-        Counter.builder("monitor.articles.late").description("Country mentions sent to articles.late")
-                .tag("stage", stage).register(registry).increment();
+        lateCounter(stage).increment();
+    }
+
+    private Counter deadLetterCounter(String stage) {
+        return Counter.builder("monitor.dead.letters").description("Records sent to articles.dlq by the processor")
+                .tag("stage", stage).register(registry);
+    }
+
+    private Counter lateCounter(String stage) {
+        return Counter.builder("monitor.articles.late").description("Country mentions sent to articles.late")
+                .tag("stage", stage).register(registry);
     }
 
     /**
