@@ -27,18 +27,14 @@ final class BaselineResource implements CountryResource {
     @Override
     public void validate(QueryRequest request) {
         request.allowOnly(Set.of("from", "to"));
-        Instant from = request.instant("from").orElse(null);
-        Instant to = request.instant("to").orElse(null);
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw QueryException.badRequest("from (" + from + ") must be before to (" + to + ")");
-        }
+        request.range();
     }
 
     @Override
     public Reply answer(String country, int partition, QueryRequest request) {
         validate(request);
-        Instant from = request.instant("from").orElse(null);
-        Instant to = request.instant("to").orElse(null);
+        Instant from = request.range().from();
+        Instant to = request.range().to();
         Optional<CountryState> state = reader.countryState(country, partition);
         List<BaselineBands.Point> points = state.map(s -> bands.over(s, from == null ? Instant.EPOCH : from,
                 to == null ? bands.openEnd(s) : to)).orElse(List.of());

@@ -44,11 +44,8 @@ final class MapResource {
 
     Reply answer(QueryRequest request) {
         request.allowOnly(Set.of("from", "to"));
-        Instant from = request.instant("from").orElse(null);
-        Instant to = request.instant("to").orElse(null);
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw QueryException.badRequest("from (" + from + ") must be before to (" + to + ")");
-        }
+        Instant from = request.range().from();
+        Instant to = request.range().to();
         Map<String, CountryView> byCountry = new TreeMap<>();
         local(from, to).forEach(view -> byCountry.put(view.country(), view));
         if (!request.forwarded()) {
