@@ -11,6 +11,13 @@ const HOUR = 3600 * 1000;
 
 const state = { newest: null, picked: [], auto: true, countries: [] };
 
+// Counted on the page, so that a test (or a person with the inspector) sees anything the policy blocked.
+let violations = 0;
+document.addEventListener('securitypolicyviolation', () => {
+  violations += 1;
+  document.body.setAttribute('data-csp-violations', violations);
+});
+
 const map = new WorldMap($('map'), $('legend'), $('tooltip'), toggleCountry);
 const timeline = new Timeline($('timeline'));
 const feed = new AlertFeed($('feed'),
@@ -37,7 +44,7 @@ $('timeline-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const cc = $('timeline-add').value.trim().toUpperCase();
   $('timeline-add').value = '';
-  if (/^[A-Z]{2}$/.test(cc) && !state.picked.includes(cc)) toggleCountry(cc);
+  if (/^[A-Z]{2}$/.test(cc)) addCountry(cc);
 });
 
 function status(text) {
@@ -48,6 +55,13 @@ function toggleCountry(cc) {
   const current = state.auto ? defaultCountries() : state.picked;
   state.auto = false;
   state.picked = current.includes(cc) ? current.filter((c) => c !== cc) : [...current, cc];
+  refreshTimeline();
+}
+
+function addCountry(cc) {
+  const current = state.auto ? defaultCountries() : state.picked;
+  state.auto = false;
+  state.picked = current.includes(cc) ? current : [...current, cc];
   refreshTimeline();
 }
 

@@ -74,9 +74,14 @@ class DashboardBrowserTest {
                 await(() -> mapArticles(browser, "MD") > 0, "Moldova is coloured on the map");
                 String fill = browser.findElement(By.cssSelector("#map path[data-cc='MD']")).getDomAttribute("fill");
                 assertFalse("#eceff1".equals(fill), "Moldova's fill is a colour of the ramp: " + fill);
-                await(() -> points(browser) > 0 && !browser.findElements(By.cssSelector("#timeline canvas")).isEmpty(),
-                        "a timeline is drawn with windows");
-                assertTrue(browser.findElement(By.id("timeline")).getDomAttribute("data-countries").contains("MD"));
+                WebElement add = browser.findElement(By.id("timeline-add"));
+                add.sendKeys("MD");
+                add.submit();
+                await(() -> browser.findElement(By.id("timeline")).getDomAttribute("data-countries").contains("MD")
+                        && points(browser) > 0 && !browser.findElements(By.cssSelector("#timeline canvas")).isEmpty(),
+                        "Moldova's timeline is drawn with windows");
+                assertTrue(Integer.parseInt(browser.findElement(By.id("timeline")).getDomAttribute("data-alert-marks")) > 0,
+                        "Moldova's alerts are marked on its timeline");
                 await(() -> feedCount(browser) > 0, "the samples' alerts are in the feed");
                 int before = feedCount(browser);
                 int romaniaBefore = apiArticles(port, "RO");
@@ -107,6 +112,11 @@ class DashboardBrowserTest {
                         "no script element came in with article text");
                 assertEquals(0L, ((Number) script(browser, "return document.querySelectorAll('#feed img, #evidence img').length"))
                         .longValue(), "no element came in with article text");
+                assertNull(browser.findElement(By.tagName("body")).getDomAttribute("data-csp-violations"),
+                        "the page and its libraries run within the Content-Security-Policy");
+                script(browser, "document.getElementById('status').setAttribute('style', 'color: red')");
+                await(() -> "1".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-csp-violations")),
+                        "the policy is in force: the browser refuses an inline style attribute, and the page counts it");
 
                 Files.write(SCREENSHOTS.resolve("dashboard-evidence.png"), browser.getScreenshotAs(OutputType.BYTES));
             } finally {
