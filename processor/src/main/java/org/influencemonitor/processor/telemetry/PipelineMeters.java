@@ -46,12 +46,22 @@ public final class PipelineMeters {
     private final Counter tagged;
     private final Counter relevant;
     private final ThreadLocal<Instant> window = new ThreadLocal<>();
+    // Held rather than looked up per article: tagging is the processor's hot path.
+    private final Counter countryTags;
+    private final Counter actorTags;
+    private final Counter termTags;
+    private final Counter narrativeTags;
+    private final Map<String, Counter> actorKinds = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PipelineMeters(MeterRegistry registry) {
         this.registry = registry;
         this.tagged = Counter.builder("monitor.articles.tagged").description("Articles tagged").register(registry);
         this.relevant = Counter.builder("monitor.articles.relevant").description("Tagged articles that are relevant")
                 .register(registry);
+        this.countryTags = tagsOf("country");
+        this.actorTags = tagsOf("actor");
+        this.termTags = tagsOf("election_term");
+        this.narrativeTags = tagsOf("narrative");
         // Registered at zero, so that Prometheus has a series to take a rate of before the first one happens.
         for (String stage : new String[] {"deserialization", "processing"}) {
             deadLetterCounter(stage);
@@ -77,23 +87,25 @@ public final class PipelineMeters {
             relevant.increment();
         }
         Tags tags = article.tags();
-        tags("country", tags.countries().size());
-        tags("actor", tags.actors().size());
-        tags("election_term", tags.electionTerms().size());
-        tags("narrative", tags.narratives().size());
+        add(countryTags, tags.countries().size());
+        add(actorTags, tags.actors().size());
+        add(termTags, tags.electionTerms().size());
+        add(narrativeTags, tags.narratives().size());
         for (Tags.ActorTag actor : tags.actors()) {
-            Counter.builder("monitor.actor.tags").description("Actor tags by the actor's kind")
-                    .tag("actor_kind", String.valueOf(actor.kind()).toLowerCase(java.util.Locale.ROOT))
-                    .register(registry).increment();
+            actorKinds.computeIfAbsent(String.valueOf(actor.kind()).toLowerCase(java.util.Locale.ROOT),
+                    kind -> Counter.builder("monitor.actor.tags").description("Actor tags by the actor's kind")
+                            .tag("actor_kind", kind).register(registry)).increment();
         }
     }
 
-    private void tags(String kind, int count) {
-        Counter counter = Counter.builder("monitor.tags").description("Tags found, by kind").tag("kind", kind)
-                .register(registry);
+    private static void add(Counter counter, int count) {
         if (count > 0) {
             counter.increment(count);
         }
+    }
+
+    private Counter tagsOf(String kind) {
+        return Counter.builder("monitor.tags").description("Tags found, by kind").tag("kind", kind).register(registry);
     }
 
     public void deadLetter(String stage) {
