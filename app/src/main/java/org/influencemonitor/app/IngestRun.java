@@ -19,7 +19,7 @@ import org.influencemonitor.ingest.RecentIds;
  * and prints the summary itself: the counts add up either way, and are printed once.
  */
 final class IngestRun implements AutoCloseable {
-    static final Duration GRACE = Duration.ofSeconds(5);
+    static final Duration GRACE = Duration.ofSeconds(2);
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final ArticlePublisher publisher;
