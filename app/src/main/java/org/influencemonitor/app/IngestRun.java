@@ -16,9 +16,11 @@ import org.influencemonitor.ingest.RecentIds;
  * Ctrl-C the source is asked to stop; it stops reading, waits for Kafka to settle what it sent and prints
  * its summary. Should it not manage within {@link #GRACE} (blocked reading standard input, say), the
  * shutdown hook closes the producer with a timeout, which settles every record sent one way or the other,
- * and prints the summary itself: the counts add up either way, and are printed once.
+ * and prints the summary itself: the counts add up either way, and are printed once. (A source that must
+ * first answer requests in progress gets a longer grace.)
  */
 final class IngestRun implements AutoCloseable {
+    /** How long a file source gets to wind down after SIGTERM: the record in hand, then the flush. */
     static final Duration GRACE = Duration.ofSeconds(2);
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -30,9 +32,15 @@ final class IngestRun implements AutoCloseable {
     private final AtomicBoolean printed = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
+    private final Duration grace;
     private volatile Supplier<String> summary;
 
     IngestRun(KafkaOptions kafka, IngestOptions options, PrintWriter out, String title) {
+        this(kafka, options, out, title, GRACE);
+    }
+
+    IngestRun(KafkaOptions kafka, IngestOptions options, PrintWriter out, String title, Duration grace) {
+        this.grace = grace;
         this.publisher = new ArticlePublisher(kafka.bootstrapServers(), kafka.clientProperties());
         this.intake = new Intake(publisher, options.rules(), new RecentIds(RecentIds.DEFAULT_CAPACITY));
         this.out = out;
@@ -86,7 +94,7 @@ final class IngestRun implements AutoCloseable {
             stop.notifyAll();
         }
         try {
-            if (!finished.await(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!finished.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 publisher.close(CLOSE_TIMEOUT);
                 printSummary();
             }
