@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 
 /** {@code monitor ingest <source>}: publishes articles to {@code articles.raw}. */
 @Command(name = "ingest", description = "Publish articles to Kafka (articles.raw).",
-        subcommands = {IngestFileCommand.class, IngestHttpCommand.class, IngestRssCommand.class})
+        subcommands = {IngestFileCommand.class, IngestHttpCommand.class, IngestRssCommand.class,
+                IngestGdeltCommand.class})
 public class IngestCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -78,8 +78,15 @@ final class IngestRun implements AutoCloseable {
     /** Blocks until asked to stop (services that run until SIGTERM). */
     void awaitStop() throws InterruptedException {
         while (!stop.get()) {
-            synchronized (stop) {
-                stop.wait(1000);
+            awaitStop(Duration.ofSeconds(1));
+        }
+    }
+
+    /** Blocks until asked to stop or until {@code timeout} has passed, whichever comes first. */
+    void awaitStop(Duration timeout) throws InterruptedException {
+        synchronized (stop) {
+            if (!stop.get()) {
+                stop.wait(Math.max(1, timeout.toMillis()));
             }
         }
     }

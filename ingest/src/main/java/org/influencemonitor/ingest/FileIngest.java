@@ -18,7 +18,7 @@ import org.influencemonitor.ingest.file.RecordSplitter;
 import org.influencemonitor.ingest.file.StrictUtf8;
 
 /**
- * Publishes a file of articles, JSON Lines or CSV, gzipped or not. Every record is read, even after a bad
+ * Publishes a file of articles, JSON Lines or CSV, plain, gzipped or zipped. Every record is read, even after a bad
  * one: a record that is not UTF-8, not an article, too large or refused is reported with its line number,
  * sent to the dead-letter topic with its reason, and ingestion goes on; blank lines are skipped. The run
  * ends at the end of the input, when asked to stop, when the input cannot be read further, or when Kafka
@@ -85,7 +85,7 @@ public final class FileIngest {
         AtomicReference<String> unavailable = new AtomicReference<>();
         String stoppedBecause = null;
         try {
-            RecordSplitter records = new RecordSplitter(InputDecoding.decompressIfGzip(input), IngestLimits.MAX_RECORD_BYTES,
+            RecordSplitter records = new RecordSplitter(InputDecoding.decompress(input), IngestLimits.MAX_RECORD_BYTES,
                     IngestLimits.DEAD_LETTER_PREFIX_BYTES, format.quotedLineBreaks());
             RawRecord record;
             while (true) {
