@@ -15,7 +15,7 @@ import org.influencemonitor.ingest.file.JsonLinesFormat;
 import org.influencemonitor.ingest.file.RawRecord;
 import org.influencemonitor.ingest.file.RecordFormat;
 import org.influencemonitor.ingest.file.RecordSplitter;
-import org.influencemonitor.ingest.file.StrictUtf8;
+import org.influencemonitor.ingest.file.RecordIntake;
 
 /**
  * Publishes a file of articles, JSON Lines or CSV, plain, gzipped or zipped. Every record is read, even after a bad
@@ -85,8 +85,9 @@ public final class FileIngest {
         AtomicReference<String> unavailable = new AtomicReference<>();
         String stoppedBecause = null;
         try {
-            RecordSplitter records = new RecordSplitter(InputDecoding.decompress(input), IngestLimits.MAX_RECORD_BYTES,
+            RecordSplitter lines = new RecordSplitter(InputDecoding.decompress(input), IngestLimits.MAX_RECORD_BYTES,
                     IngestLimits.DEAD_LETTER_PREFIX_BYTES, format.quotedLineBreaks());
+            RecordIntake records = new RecordIntake(intake, format);
             RawRecord record;
             while (true) {
                 if (stop.getAsBoolean()) {
@@ -97,11 +98,11 @@ public final class FileIngest {
                     stoppedBecause = "Kafka could not be written to: " + unavailable.get();
                     break;
                 }
-                record = records.next();
+                record = lines.next();
                 if (record == null) {
                     break;
                 }
-                read(record, sourceName).thenAccept(outcome -> {
+                records.read(record, "ingest file " + sourceName + ":" + record.line()).thenAccept(outcome -> {
                     if (outcome instanceof Outcome.Published p && !p.article().publishedAtFromIngest()) {
                         latest.accumulateAndGet(p.article().publishedAt(),
                                 (a, b) -> a == null || b.isAfter(a) ? b : a);
@@ -123,28 +124,4 @@ public final class FileIngest {
         return Summary.of(intake.counts().tally(), latest.get(), stoppedBecause);
     }
 
-    private java.util.concurrent.CompletableFuture<Outcome> read(RawRecord record, String sourceName) {
-        SourceRecord source = new SourceRecord("ingest file " + sourceName + ":" + record.line(), record.bytes(), record.size());
-        if (record.isBlank()) {
-            return java.util.concurrent.CompletableFuture.completedFuture(intake.skip());
-        }
-        if (record.truncated()) {
-            return intake.reject(source, "too large");
-        }
-        String text;
-        try {
-            text = StrictUtf8.decode(record.bytes());
-        } catch (StrictUtf8.InvalidUtf8Exception e) {
-            return intake.reject(source, "invalid UTF-8 at byte offset " + (record.offset() + e.position())
-                    + " of the input (offset " + e.position() + " in its line): " + e.badBytes());
-        }
-        RecordFormat.Parsed parsed = format.parse(text);
-        if (parsed instanceof RecordFormat.Parsed.Article article) {
-            return intake.offer(article.candidate(), source);
-        }
-        if (parsed instanceof RecordFormat.Parsed.Bad bad) {
-            return intake.reject(source, bad.reason());
-        }
-        return java.util.concurrent.CompletableFuture.completedFuture(intake.skip());
-    }
 }

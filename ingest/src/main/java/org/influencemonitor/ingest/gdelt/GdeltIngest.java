@@ -15,7 +15,7 @@ import org.influencemonitor.ingest.SourceRecord;
 import org.influencemonitor.ingest.file.InputDecoding;
 import org.influencemonitor.ingest.file.RawRecord;
 import org.influencemonitor.ingest.file.RecordSplitter;
-import org.influencemonitor.ingest.file.StrictUtf8;
+import org.influencemonitor.ingest.file.RecordIntake;
 import org.influencemonitor.model.Json;
 
 /**
@@ -46,28 +46,12 @@ public final class GdeltIngest {
 
     private List<CompletableFuture<Outcome>> gkg(InputStream in, String name) throws IOException {
         RecordSplitter lines = new RecordSplitter(in, IngestLimits.MAX_RECORD_BYTES, IngestLimits.DEAD_LETTER_PREFIX_BYTES, false);
+        RecordIntake records = new RecordIntake(intake, new GkgFormat());
         List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
         for (RawRecord line; (line = lines.next()) != null; ) {
-            SourceRecord record = new SourceRecord("ingest gdelt " + name + ":" + line.line(), line.bytes(), line.size());
-            if (line.isBlank()) {
-                intake.skip();
-            } else if (line.truncated()) {
-                outcomes.add(intake.reject(record, "too large"));
-            } else {
-                outcomes.add(gkgLine(line, record));
-            }
+            outcomes.add(records.read(line, "ingest gdelt " + name + ":" + line.line()));
         }
         return outcomes;
-    }
-
-    private CompletableFuture<Outcome> gkgLine(RawRecord line, SourceRecord record) {
-        try {
-            return intake.offer(GkgRecord.parse(StrictUtf8.decode(line.bytes())), record);
-        } catch (StrictUtf8.InvalidUtf8Exception e) {
-            return intake.reject(record, "invalid UTF-8 at byte offset " + (line.offset() + e.position()) + ": " + e.badBytes());
-        } catch (IllegalArgumentException e) {
-            return intake.reject(record, e.getMessage());
-        }
     }
 
     private List<CompletableFuture<Outcome>> artList(InputStream in, String name) throws IOException {

@@ -19,11 +19,10 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.influencemonitor.ingest.Intake;
 import org.influencemonitor.ingest.IngestTally;
-import org.influencemonitor.ingest.JsonArticleReader;
 import org.influencemonitor.ingest.Outcome;
-import org.influencemonitor.ingest.SourceRecord;
 import org.influencemonitor.ingest.file.RawRecord;
-import org.influencemonitor.ingest.file.StrictUtf8;
+import org.influencemonitor.ingest.file.JsonLinesFormat;
+import org.influencemonitor.ingest.file.RecordIntake;
 import org.influencemonitor.model.Json;
 
 /**
@@ -38,14 +37,15 @@ final class PushHandler extends Handler.Abstract {
     static final String PATH = "/v1/articles";
 
     private final Intake intake;
+    private final RecordIntake records;
     private final long maxBodyBytes;
     private final int maxInFlight;
     private final Semaphore inFlight;
-    private final JsonArticleReader reader = new JsonArticleReader();
     private final AtomicLong requests = new AtomicLong();
 
     PushHandler(Intake intake, long maxBodyBytes, int maxInFlight) {
         this.intake = intake;
+        this.records = new RecordIntake(intake, new JsonLinesFormat());
         this.maxBodyBytes = maxBodyBytes;
         this.maxInFlight = maxInFlight;
         this.inFlight = new Semaphore(maxInFlight);
@@ -98,7 +98,7 @@ final class PushHandler extends Handler.Abstract {
                 + " push " + requests.incrementAndGet();
         List<CompletableFuture<Outcome>> outcomes = new ArrayList<>(records.size());
         for (RawRecord record : records) {
-            CompletableFuture<Outcome> outcome = read(record, origin);
+            CompletableFuture<Outcome> outcome = this.records.read(record, origin + " line " + record.line());
             outcome.whenComplete((o, e) -> inFlight.release());
             outcomes.add(outcome);
         }
@@ -110,26 +110,6 @@ final class PushHandler extends Handler.Abstract {
             }
         });
         return true;
-    }
-
-    private CompletableFuture<Outcome> read(RawRecord record, String origin) {
-        SourceRecord source = new SourceRecord(origin + " line " + record.line(), record.bytes(), record.size());
-        if (record.isBlank()) {
-            return CompletableFuture.completedFuture(intake.skip());
-        }
-        if (record.truncated()) {
-            return intake.reject(source, "too large");
-        }
-        try {
-            JsonArticleReader.Read read = reader.read(StrictUtf8.decode(record.bytes()));
-            if (read instanceof JsonArticleReader.Read.Ok ok) {
-                return intake.offer(ok.candidate(), source);
-            }
-            return intake.reject(source, ((JsonArticleReader.Read.Bad) read).reason());
-        } catch (StrictUtf8.InvalidUtf8Exception e) {
-            return intake.reject(source, "invalid UTF-8 at byte offset " + (record.offset() + e.position())
-                    + " of the body: " + e.badBytes());
-        }
     }
 
     private void reply(Response response, Callback callback, List<RawRecord> records, List<CompletableFuture<Outcome>> outcomes) {
