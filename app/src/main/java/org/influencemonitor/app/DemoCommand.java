@@ -2,9 +2,6 @@ package org.influencemonitor.app;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -76,7 +73,7 @@ public class DemoCommand implements Callable<Integer> {
                 System.out.println("Replaying " + name + " (window " + config.windowSize() + ", grace " + config.grace()
                         + "; threshold rule at " + config.rules().threshold().articles() + " articles)");
                 LocalPipeline.Counts counts;
-                try (Reader reader = openInput()) {
+                try (InputStream reader = openInput()) {
                     var ingested = pipeline.replay(reader, name);
                     pipeline.awaitProcessed();
                     counts = pipeline.counts(ingested);
@@ -115,15 +112,15 @@ public class DemoCommand implements Callable<Integer> {
         return out.resolve("alerts.jsonl");
     }
 
-    private Reader openInput() throws IOException {
+    private InputStream openInput() throws IOException {
         if (input != null) {
-            return Files.newBufferedReader(input, StandardCharsets.UTF_8);
+            return Files.newInputStream(input);
         }
         InputStream samples = DemoCommand.class.getResourceAsStream(SAMPLES);
         if (samples == null) {
             throw new UserError("the bundled samples are missing from this build; pass --input FILE");
         }
-        return new InputStreamReader(samples, StandardCharsets.UTF_8);
+        return samples;
     }
 
     private static void printAlert(Alert alert) {
@@ -136,7 +133,8 @@ public class DemoCommand implements Callable<Integer> {
         var ingest = counts.ingest();
         System.out.println();
         System.out.println("Summary");
-        System.out.printf("  articles read      %d lines (%d blank)%n", ingest.lines(), ingest.skipped());
+        System.out.printf("  articles read      %d lines (%d blank, %d duplicates)%n", ingest.lines(), ingest.skipped(),
+                ingest.duplicates());
         System.out.printf("  published          %d to %s%n", ingest.published(), Topics.ARTICLES_RAW);
         System.out.printf("  enriched           %d to %s (%d relevant)%n", counts.enriched(), Topics.ARTICLES_ENRICHED, counts.relevant());
         System.out.printf("  rejected           %d to %s (%d at ingest, %d by the processor)%n", counts.deadLetters(),

@@ -56,8 +56,26 @@ class ComposeFileTest {
         assertEquals(service, parsed.subcommand().commandSpec().name());
     }
 
+    @Test
+    void ingestRssPollsTheMountedFeedsFile() {
+        List<String> args = command("ingest-rss");
+        ParseResult parsed;
+        try {
+            parsed = new CommandLine(new Monitor()).parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            fail("Service ingest-rss: `monitor " + String.join(" ", args) + "` does not parse: " + e.getMessage());
+            return;
+        }
+        assertEquals("ingest", parsed.subcommand().commandSpec().name());
+        assertEquals("rss", parsed.subcommand().subcommand().commandSpec().name());
+        String feeds = args.get(args.indexOf("--feeds") + 1);
+        assertTrue(isUnderMount("ingest-rss", feeds, "./samples"), "ingest-rss reads " + feeds + ", which ./samples is not mounted over");
+        assertTrue(Files.isRegularFile(findRepoRoot().resolve("samples").resolve(Path.of(feeds).getFileName())),
+                feeds + " is not in samples/");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"ingest", "processor", "sink"})
+    @ValueSource(strings = {"ingest", "ingest-rss", "processor", "sink"})
     void serviceTalksToTheKafkaServiceOnAnAdvertisedListener(String service) {
         // The option may live on the subcommand or its own subcommand (e.g. `ingest file`), so look at every level.
         OptionSpec option = null;
@@ -79,7 +97,7 @@ class ComposeFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ingest", "processor", "sink"})
+    @ValueSource(strings = {"ingest", "ingest-rss", "processor", "sink"})
     void serviceIsBuiltFromTheDockerfile(String service) {
         JsonNode build = services.path(service).path("build");
         assertEquals(".", build.isObject() ? build.path("context").asText() : build.asText(),

@@ -122,7 +122,7 @@ class SchemaContractTest {
             + "election and EU referendum. Russia denies interfering; the opposition calls the vote rigged.";
 
     static Article fullArticle() {
-        return new Article(1, ID, URL, "RT", TITLE, TEXT, "en", PUBLISHED, INGESTED);
+        return new Article(1, ID, URL, "RT", TITLE, TEXT, "en", PUBLISHED, INGESTED, List.of("MD", "RU"), true, true);
     }
 
     /** Every optional field null: no url, source, language or publication time. */
@@ -349,6 +349,9 @@ class SchemaContractTest {
                 new Object[] {"article", RAW, fullArticle(), "/ingested_at", f.textNode("18/10/2024")},
                 new Object[] {"article", RAW, fullArticle(), "/url", f.nullNode()},
                 new Object[] {"article", RAW, fullArticle(), "/title", f.numberNode(42)},
+                new Object[] {"article", RAW, fullArticle(), "/country_hints", f.arrayNode().add("md")},
+                new Object[] {"article", RAW, fullArticle(), "/country_hints", f.arrayNode().add("MD").add("MD")},
+                new Object[] {"article", RAW, fullArticle(), "/truncated", f.textNode("yes")},
                 new Object[] {"enriched", ENRICHED, fullEnriched(), "/relevant", f.textNode("yes")},
                 new Object[] {"enriched", ENRICHED, fullEnriched(), "/source_actor/kind", f.textNode("STATE_MEDIA")},
                 new Object[] {"enriched", ENRICHED, fullEnriched(), "/source_actor/kind", f.textNode("broadcaster")},
@@ -418,7 +421,8 @@ class SchemaContractTest {
      * title and text are each optional, but the article schemas require at least one of them (anyOf).
      */
     static final Map<Class<?>, Set<String>> OPTIONAL = Map.of(
-            Article.class, Set.of("url", "source", "language", "published_at", "title", "text"),
+            Article.class, Set.of("url", "source", "language", "published_at", "title", "text", "country_hints",
+                    "truncated", "published_at_from_ingest"),
             EnrichedArticle.class, Set.of("url", "source", "language", "published_at", "title", "text", "source_actor"),
             Alert.Evidence.class, Set.of("title", "url", "source"),
             MentionWindow.class, Set.of("fraud_claim_articles", "state_linked_fraud_articles", "actors", "top_terms"),
