@@ -437,7 +437,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
 
     /** True once the loop has ended and the consumer has left its group. */
     public boolean awaitStopped(Duration timeout) throws InterruptedException {
-        return !started.get() || stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Stops the loop, waits for the consumer to leave its group, and closes the channel. */
