@@ -244,7 +244,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
                     break;
                 }
                 metrics.retried();
-                LOG.warn("{}: attempt {} of {} alert(s) failed: {}; next attempt in {} ms", settings.channel(), failed,
+                LOG.warn("{}: attempt {} failed for {} alert(s): {}; next attempt in {} ms", settings.channel(), failed,
                         batch.size(), e.getMessage(), wait.toMillis());
                 pausedWait(wait);
             }
