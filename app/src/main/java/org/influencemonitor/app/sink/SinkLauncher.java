@@ -27,7 +27,6 @@ final class SinkLauncher {
     static int run(KafkaOptions kafka, List<ChannelPlan> plans, Duration shutdownTimeout, boolean prefixed)
             throws InterruptedException {
         Properties client = kafka.clientProperties();
-        TopicSetup.ensureTopicLike(kafka.bootstrapServers(), client, Topics.ALERTS_DLQ, Topics.ALERTS);
         MeterRegistry registry = new SimpleMeterRegistry();
         List<AlertChannel> opened = new ArrayList<>();
         List<AlertSink> sinks = new ArrayList<>();
@@ -39,6 +38,8 @@ final class SinkLauncher {
                 sinks.add(new AlertSink(plan.settings(), kafka.bootstrapServers(), client, channel, registry,
                         alert -> System.out.println(prefix + AlertText.oneLine(alert))));
             }
+            // After the channels, whose mistakes (a missing secret, a bad URL) are quicker to tell than Kafka's.
+            TopicSetup.ensureTopicLike(kafka.bootstrapServers(), client, Topics.ALERTS_DLQ, Topics.ALERTS);
         } catch (RuntimeException e) {
             opened.forEach(AlertChannel::close);
             throw e;

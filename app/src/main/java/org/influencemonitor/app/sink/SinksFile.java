@@ -93,6 +93,8 @@ final class SinksFile {
             throw new UserError(where + ": field type: expected one of " + String.join(", ", types.keySet())
                     + ", got " + (type.isEmpty() ? "nothing" : type));
         }
+        ChannelCommand command = types.get(type).get();
+        CommandLine parser = new CommandLine(command);
         List<String> args = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> fields = entry.fields();
         while (fields.hasNext()) {
@@ -104,11 +106,14 @@ final class SinksFile {
             if (PROCESS_OPTIONS.contains(key.replace('-', '_'))) {
                 throw new UserError(where + ": field " + key + " is set for the whole sink, on the command line");
             }
-            addOption(args, "--" + key.replace('_', '-').toLowerCase(Locale.ROOT), f.getValue(), where + ": field " + key);
+            String option = "--" + key.replace('_', '-').toLowerCase(Locale.ROOT);
+            if (parser.getCommandSpec().findOption(option) == null) {
+                throw new UserError(where + " (" + type + "): unknown field " + key + " (known: " + knownFields(parser) + ")");
+            }
+            addOption(args, option, f.getValue(), where + ": field " + key);
         }
-        ChannelCommand command = types.get(type).get();
         try {
-            new CommandLine(command).parseArgs(args.toArray(String[]::new));
+            parser.parseArgs(args.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw new UserError(where + " (" + type + "): " + asFields(e.getMessage()));
         }
@@ -133,6 +138,13 @@ final class SinksFile {
             args.add(option);
             args.add(value.asText());
         }
+    }
+
+    private static String knownFields(CommandLine parser) {
+        return parser.getCommandSpec().options().stream()
+                .map(o -> o.longestName().substring(2).replace('-', '_'))
+                .filter(name -> !PROCESS_OPTIONS.contains(name))
+                .sorted().collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Picocli speaks of {@code '--secret-file=FILE'}; the file has {@code secret_file}. */
