@@ -127,6 +127,48 @@ class SinkCrashTest {
         }
     }
 
+    @Test
+    void sigtermAbandonsAStalledDeliveryUncommittedWithinTheShutdownTimeoutAndASecondOneExitsAtOnce() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        TopicSetup.ensureTopics(KAFKA.bootstrapServers(), new Properties(), 1, 2);
+        AlertTraffic.publish(KAFKA.bootstrapServers(), AlertTraffic.incidents(run, 1, 1));
+        Path secret = dir.resolve("stop.secret");
+        Files.writeString(secret, SECRET);
+        Path log = dir.resolve("stop.log");
+        String group = "stop-" + run;
+        try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
+            receiver.stallAt(1);
+            Process graceful = startSink(log, "webhook", "--url", receiver.url().toString(), "--secret-file", secret.toString(),
+                    "--timeout", "5m", "--group-id", group, "--shutdown-timeout", "2s");
+            assertTrue(receiver.awaitStalled(Duration.ofSeconds(60)));
+            long start = System.nanoTime();
+            signal(graceful, "TERM");
+            assertTrue(graceful.waitFor(20, TimeUnit.SECONDS), "stopped within the shutdown timeout and a few seconds");
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(0, graceful.exitValue(), Files.readString(log));
+            assertTrue(tookMs >= 1500, "the attempt in flight had its 2 s: " + tookMs + " ms");
+            assertTrue(Files.readString(log).contains("(abandoned)"), Files.readString(log));
+            assertTrue(AlertTraffic.lag(KAFKA.bootstrapServers(), group) > 0, "the abandoned alert stays uncommitted");
+        }
+        try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
+            receiver.stallAt(1);
+            Process stubborn = startSink(log, "webhook", "--url", receiver.url().toString(), "--secret-file", secret.toString(),
+                    "--timeout", "5m", "--group-id", group, "--shutdown-timeout", "5m");
+            assertTrue(receiver.awaitStalled(Duration.ofSeconds(60)), "the uncommitted alert came again");
+            signal(stubborn, "TERM");
+            Thread.sleep(1000);
+            assertTrue(stubborn.isAlive(), "the first SIGTERM waits for the delivery in flight");
+            signal(stubborn, "TERM");
+            assertTrue(stubborn.waitFor(10, TimeUnit.SECONDS), "a second SIGTERM exits at once");
+            assertEquals(1, stubborn.exitValue());
+            assertTrue(Files.readString(log).contains("monitor: second SIGTERM: exiting now"), Files.readString(log));
+        }
+    }
+
+    private static void signal(Process process, String signal) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor());
+    }
+
     private Path writeConfig(String run, Path file, WebhookReceiver receiver, PostgresServer pg) throws Exception {
         Path secret = dir.resolve("webhook.secret");
         Files.writeString(secret, SECRET + "\n");
@@ -153,13 +195,18 @@ class SinkCrashTest {
     }
 
     private Process startSink(Path config, Path log) throws Exception {
+        return startSink(log, "--config", config.toString());
+    }
+
+    private Process startSink(Path log, String... sinkArgs) throws Exception {
         Path kafkaConfig = dir.resolve("client.properties");
         // A killed member holds its partitions until its session times out: keep that short.
         Files.writeString(kafkaConfig, "session.timeout.ms=6000\nheartbeat.interval.ms=1000\n");
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Monitor.class.getName(), "sink", "--config", config.toString(), "--bootstrap-servers",
-                KAFKA.bootstrapServers(), "--kafka-config", kafkaConfig.toString()));
+                Monitor.class.getName(), "sink"));
+        command.addAll(List.of(sinkArgs));
+        command.addAll(List.of("--bootstrap-servers", KAFKA.bootstrapServers(), "--kafka-config", kafkaConfig.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
