@@ -49,8 +49,7 @@ public class PostgresCommand extends ChannelCommand {
             return new PostgresChannel(new PostgresChannel.Settings(jdbcUrl, user, password, schema, timeout.value()));
         } catch (SQLException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            throw new UserError("cannot use PostgreSQL at " + jdbcUrl.replaceAll("\\?.*", "") + ": "
-                    + (password == null ? message : message.replace(password, "***")));
+            throw new UserError(password == null ? message : message.replace(password, "***"));
         }
     }
 }

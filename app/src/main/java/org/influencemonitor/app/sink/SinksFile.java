@@ -47,6 +47,8 @@ final class SinksFile {
         } catch (JsonProcessingException e) {
             throw new UserError(file + ": not valid YAML: " + e.getOriginalMessage().replaceAll("\\s+", " ")
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UserError("no such file: --config " + file);
         } catch (IOException e) {
             throw new UserError("cannot read --config " + file + ": " + e.getMessage());
         }

@@ -42,7 +42,7 @@ public class WebhookCommand extends ChannelCommand {
     AlertChannel open() {
         if (url.getScheme() == null || !(url.getScheme().equals("http") || url.getScheme().equals("https"))
                 || url.getHost() == null) {
-            throw new UserError("--url must be an http or https URL with a host, got " + url.getScheme() + "://…");
+            throw new UserError("--url must be an http or https URL with a host, such as https://hooks.example.org/monitor");
         }
         return new WebhookChannel(url, signer(), timeout.value(), Clock.systemUTC());
     }

@@ -84,7 +84,7 @@ public final class PostgresChannel implements AlertChannel {
             }
         } catch (FlywayException e) {
             throw new SQLException("cannot migrate the alert history schema at " + describe() + ": "
-                    + oneLine(e.getMessage()), e);
+                    + oneLine(rootMessage(e)), e);
         }
     }
 
@@ -226,6 +226,15 @@ public final class PostgresChannel implements AlertChannel {
     static String describe(String jdbcUrl) {
         int q = jdbcUrl.indexOf('?');
         return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
+    }
+
+    /** Flyway wraps the driver's one-line reason in a framed report; the reason is what a user needs. */
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? e.getMessage() : t.getMessage();
     }
 
     private String oneLine(String message) {
