@@ -71,7 +71,7 @@ class SinkDeliveryTest {
             AlertSink good = webhookSink("flaky-" + run, "flaky-" + run, flaky,
                     new RetryPolicy(6, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(30)), registry);
             AlertSink bad = webhookSink("down-" + run, "down-" + run, down,
-                    new RetryPolicy(4, Duration.ofMillis(800), Duration.ofSeconds(2), Duration.ofSeconds(30)), registry);
+                    new RetryPolicy(4, Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(60)), registry);
             SinkRunner runner = new SinkRunner(List.of(good, bad));
             runner.start();
             try {
