@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Delivery through a real broker to real HTTP endpoints: retries with backoff and Retry-After until a
  * flaky endpoint takes every alert, dead letters (with their headers and meters) for an endpoint that
  * never does, records that are not alerts dead-lettered by every channel while delivery goes on, the two
- * channels independent of each other. ({@link SinkDisableTest} has a broker of its own: every test here reads
+ * channels independent of each other. ({@link SinkStopTest} has a broker of its own: every test here reads
  * the whole topic.)
  */
 class SinkDeliveryTest {
