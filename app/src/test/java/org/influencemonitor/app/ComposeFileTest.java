@@ -121,6 +121,22 @@ class ComposeFileTest {
         assertTrue(isUnderMount("sink", output, null), "sink writes " + output + ", which is on no volume");
     }
 
+    @Test
+    void theAlertingSinkReadsAMountedConfigAndWaitsForWhatItFeeds() {
+        List<String> args = command("sink-alerting");
+        ParseResult parsed = new CommandLine(new Monitor()).parseArgs(args.toArray(String[]::new));
+        assertEquals("sink", parsed.subcommand().commandSpec().name());
+        assertTrue(parsed.subcommand().hasMatchedOption("--config"), "sink-alerting runs sink --config: " + args);
+        String config = args.get(args.indexOf("--config") + 1);
+        assertTrue(isUnderMount("sink-alerting", config, null), "sink-alerting reads " + config + ", which is on no volume");
+        assertTrue(dependsOn("sink-alerting").containsAll(List.of("kafka-init", "postgres", "alertmanager")),
+                "sink-alerting should wait for Kafka, PostgreSQL and Alertmanager: " + dependsOn("sink-alerting"));
+        for (String optional : List.of("sink-alerting", "postgres", "alertmanager")) {
+            assertEquals("alerting", services.path(optional).path("profiles").path(0).asText(),
+                    optional + " is optional: profile alerting");
+        }
+    }
+
     private static List<String> command(String service) {
         JsonNode command = services.path(service).path("command");
         assertTrue(command.isArray(), "Service " + service + " should use the list form of command, got: " + command);
