@@ -9,6 +9,7 @@ WORKDIR /src
 # layer that is only rebuilt when a pom changes, not on every source edit.
 COPY pom.xml ./
 COPY model/pom.xml model/
+COPY language/pom.xml language/
 COPY ingest/pom.xml ingest/
 COPY processor/pom.xml processor/
 COPY sink/pom.xml sink/
@@ -18,6 +19,7 @@ RUN mvn -B -q -DskipTests -pl app -am package
 
 # Only the sources: a developer's local target/ directories must not leak into the image.
 COPY model/src model/src
+COPY language/src language/src
 COPY ingest/src ingest/src
 COPY processor/src processor/src
 COPY sink/src sink/src

@@ -6,7 +6,8 @@ package org.influencemonitor.processor.tagging;
  * written with a trailing {@code *} in the files) and the name of an {@link AmbiguityRules} rule
  * that must accept it in context (or null). {@code languages} are the article languages (ISO 639-1)
  * it applies to, written {@code lang=pl|cs} in the files; empty means every language. An article whose
- * language is unknown sees every entry. {@code origin} is "file:line" for error messages.
+ * language is unknown sees only the unrestricted entries: a restricted line is one that would be a
+ * false match in other languages' text (Polish "Dani*" for Denmark would take "Daniel"). {@code origin} is "file:line" for error messages.
  */
 record DictionaryEntry(
         EntryType type,
@@ -20,7 +21,7 @@ record DictionaryEntry(
         String origin) {
 
     boolean appliesTo(String language) {
-        return language == null || languages.isEmpty() || languages.contains(language);
+        return languages.isEmpty() || language != null && languages.contains(language);
     }
 
     static DictionaryEntry of(EntryType type, String id, String surface, CaseRule caseRule, String rule, String origin) {

@@ -24,7 +24,8 @@ public final class Tagger {
     private static final int MAX_CACHED_SCRATCH = 1 << 20;
 
     private final DictionaryEntry[] entries;
-    private final TermAutomaton automaton;
+    /** One automaton per {@link ScriptGroup} that has terms (null otherwise); Latin first. */
+    private final TermAutomaton[] automata;
     private final StateMediaRegistry stateMedia;
     private final ActorDictionary actors;
     private final TagAggregator aggregator;
@@ -47,13 +48,20 @@ public final class Tagger {
         all.addAll(PhraseDictionary.ignored(overrideDir));
         this.entries = all.toArray(new DictionaryEntry[0]);
         this.boundaries = new WordBoundaries(Clitics.load(overrideDir));
-        TermAutomaton.Builder builder = TermAutomaton.builder();
+        TermAutomaton.Builder[] builders = new TermAutomaton.Builder[ScriptGroup.COUNT];
         for (int i = 0; i < entries.length; i++) {
             for (String pattern : Clitics.patterns(entries[i].folded())) {
-                builder.add(pattern, i);
+                int g = ScriptGroup.ofTerm(pattern);
+                if (builders[g] == null) {
+                    builders[g] = TermAutomaton.builder();
+                }
+                builders[g].add(pattern, i);
             }
         }
-        this.automaton = builder.build();
+        this.automata = new TermAutomaton[ScriptGroup.COUNT];
+        for (int g = 0; g < builders.length; g++) {
+            automata[g] = builders[g] == null ? null : builders[g].build();
+        }
         Map<String, Integer> cueIds = new HashMap<>();
         this.cueSlot = new int[entries.length];
         for (int i = 0; i < entries.length; i++) {
@@ -62,7 +70,7 @@ public final class Tagger {
         }
         this.cueIndex = Map.copyOf(cueIds);
         this.aggregator = new TagAggregator(countries, actors);
-        LOG.debug("tagger ready: {} surface forms, {}", entries.length, automaton);
+        LOG.debug("tagger ready: {} surface forms, {}", entries.length, java.util.Arrays.toString(automata));
     }
 
     /** The bundled dictionaries; built once per JVM, since a Tagger is immutable. */
@@ -91,23 +99,30 @@ public final class Tagger {
         return new Tagger(DictionaryFile.requireDirectory(dir));
     }
 
-    /** Tags an article whose language is unknown: every dictionary line applies. */
+    /** Tags an article whose language is unknown: lines restricted to a language ({@code lang=}) stay out. */
     public Tags tag(String title, String text) {
         return tag(title, text, null);
     }
 
     /**
      * Tags an article written in {@code language} (ISO 639-1, "pt-BR" and "pt" alike; null or blank if
-     * unknown): lines restricted to other languages ({@code lang=} in the files) are left out.
+     * unknown): lines restricted to other languages ({@code lang=} in the files) are left out, and with
+     * an unknown language every restricted line is.
      */
     public Tags tag(String title, String text, String language) {
         String document = (title == null ? "" : title) + SEPARATOR + (text == null ? "" : text);
         int titleLength = title == null ? 0 : title.length();
         TermAutomaton.Scratch scratch = document.length() <= MAX_CACHED_SCRATCH ? SCRATCH.get() : new TermAutomaton.Scratch();
-        automaton.foldAndScan(document, scratch);
+        TermAutomaton.fold(document, scratch);
         HitCollector hits = new HitCollector(document, scratch, entries, cueSlot, cueIndex.size(), boundaries,
                 LanguageCode.normalize(language));
-        automaton.replay(scratch, hits);
+        for (int g = 0; g < automata.length; g++) {
+            // Latin (with digits and punctuation) is always scanned; another script only if the text has its letters.
+            if (automata[g] != null && (g == ScriptGroup.LATIN || (scratch.groups & (1 << g)) != 0)) {
+                automata[g].scanFolded(scratch);
+                automata[g].replay(scratch, hits);
+            }
+        }
         DocumentContext ctx = new DocumentContext(document, titleLength, cueIndex, hits.cues, hits.cuePositions(), hits.entities);
         List<Candidate> accepted = new ArrayList<>(hits.entities.size());
         for (Candidate c : hits.entities) {
@@ -128,8 +143,20 @@ public final class Tagger {
         return stateMedia.lookup(url, source).map(a -> new Tags.ActorTag(a.id(), a.name(), a.country(), a.kind(), 1));
     }
 
+    /** The automaton of the Latin group (with digits and punctuation): the one every document is scanned with. */
     TermAutomaton automaton() {
-        return automaton;
+        return automata[ScriptGroup.LATIN];
+    }
+
+    /** The automata of every script group that has terms, for memory reports. */
+    List<TermAutomaton> automata() {
+        List<TermAutomaton> out = new ArrayList<>();
+        for (TermAutomaton a : automata) {
+            if (a != null) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     List<DictionaryEntry> entries() {

@@ -105,6 +105,11 @@ final class TermAutomaton {
      */
     void foldAndScan(String document, Scratch sc) {
         fold(document, sc);
+        scanFolded(sc);
+    }
+
+    /** Scans the chars {@link #fold} left in {@code sc}; a second automaton can scan them again after a replay. */
+    void scanFolded(Scratch sc) {
         if (narrow != null && sc.foldedLength >= MIN_SPLIT_LENGTH) {
             scanInterleaved(sc);
         } else {
@@ -117,7 +122,7 @@ final class TermAutomaton {
      * to nothing or to several chars. Kept apart from the scan: it is bound by throughput, the scan
      * by the latency of its table, and each runs faster alone (see {@link #scanInterleaved}).
      */
-    private static void fold(String document, Scratch sc) {
+    static void fold(String document, Scratch sc) {
         final int n = document.length();
         sc.prepare(n);
         final char[] src = sc.text;
@@ -125,11 +130,14 @@ final class TermAutomaton {
         final char[] table = TextNormalizer.SINGLE;
         char[] out = sc.folded;
         int[] start = sc.origStart;
+        final byte[] presence = ScriptGroup.PRESENCE;
         int len = 0;
+        int groups = 0;
         int lastSpace = 1; // leading white space is dropped
         for (int i = 0; i < n; i++) {
             char c = src[i];
             char f = table[c];
+            groups |= presence[c];
             if (f >= TextNormalizer.MULTI) {
                 if (f == TextNormalizer.DELETE) {
                     continue;
@@ -158,6 +166,7 @@ final class TermAutomaton {
             lastSpace = space;
         }
         sc.foldedLength = len;
+        sc.groups = groups;
     }
 
     private void scanSingle(Scratch sc) {
@@ -296,6 +305,8 @@ final class TermAutomaton {
         char[] folded = new char[0];
         int[] origStart = new int[0];
         int foldedLength;
+        /** {@link ScriptGroup#PRESENCE} bits of the document's chars. */
+        int groups;
         int streams;
         final int[][] hitEnd = new int[4][64];
         final int[][] hitState = new int[4][64];

@@ -123,9 +123,11 @@ class MultilingualTaggerTest {
     }
 
     @Test
-    void anUnknownLanguageSeesEveryLine() {
-        assertEquals(List.of("country:IR[0,5)=Iranu"), matches("Iranu", "", null));
-        assertEquals(List.of("country:IR[0,5)=Iranu"), matches("Iranu", "", "pl-PL"));
+    void anUnknownLanguageSeesOnlyUnrestrictedLines() {
+        // Polish "Dani*" (Denmark: Danii, Danię) would take "Daniel" in any other language.
+        assertEquals(List.of(), matches("Daniel", "", null));
+        assertEquals(List.of("country:DK[0,5)=Danii"), matches("Danii", "", "pl-PL"));
+        assertEquals(List.of("country:IR[0,5)=Iranu"), matches("Iranu", "", "pl_PL"));
     }
 
     @Test
