@@ -20,10 +20,19 @@ final class Clitics {
 
     private final char[][] prefixes;
     private final char[][] suffixes;
+    /** Chars that end some prefix / start some suffix: most hits inside a word fail on one lookup. */
+    private final boolean[] endsPrefix = new boolean[65536];
+    private final boolean[] startsSuffix = new boolean[65536];
 
     private Clitics(List<String> prefixes, List<String> suffixes) {
         this.prefixes = longestFirst(prefixes);
         this.suffixes = longestFirst(suffixes);
+        for (char[] p : this.prefixes) {
+            endsPrefix[p[p.length - 1]] = true;
+        }
+        for (char[] s : this.suffixes) {
+            startsSuffix[s[0]] = true;
+        }
     }
 
     static Clitics load(Path overrideDir) {
@@ -57,6 +66,9 @@ final class Clitics {
 
     /** Whether the letters right before {@code start} are one listed prefix that starts a word. */
     boolean prefixBefore(char[] chars, int start, WordBoundaries boundaries) {
+        if (start == 0 || !endsPrefix[chars[start - 1]]) {
+            return false;
+        }
         for (char[] p : prefixes) {
             int from = start - p.length;
             if (from >= 0 && regionMatches(chars, from, p) && boundaries.isWordStart(chars, from)) {
@@ -68,6 +80,9 @@ final class Clitics {
 
     /** Whether the letters from {@code end} are one listed suffix that ends a word. */
     boolean suffixAfter(char[] chars, int end, int length, WordBoundaries boundaries) {
+        if (end >= length || !startsSuffix[chars[end]]) {
+            return false;
+        }
         for (char[] s : suffixes) {
             int to = end + s.length;
             if (to <= length && regionMatches(chars, end, s) && boundaries.isWordEnd(chars, to, length)) {

@@ -14,11 +14,16 @@ final class ScriptGroup {
     static final int COUNT = 8;
     /** Bit {@code 1 << group} for the letters of each group but Latin; 0 for Latin, digits, spaces, punctuation. */
     static final byte[] PRESENCE = new byte[65536];
+    /** Below this char every group is Latin (Greek and Coptic start here, Cyrillic after them). */
+    static final char FIRST_NON_LATIN = '\u0370';
 
     static {
         for (int c = 0; c < 65536; c++) {
             int g = ofChar((char) c);
             PRESENCE[c] = (byte) (g == LATIN ? 0 : 1 << g);
+            if (c < FIRST_NON_LATIN && g != LATIN) {
+                throw new IllegalStateException("script group below U+0370: " + Integer.toHexString(c));
+            }
         }
     }
 
