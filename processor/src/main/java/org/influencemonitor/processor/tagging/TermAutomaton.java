@@ -517,9 +517,13 @@ final class TermAutomaton {
         }
     }
 
+    long tableBytes() {
+        return narrow != null ? (long) narrow.length * 2 : (long) wide.length * 4;
+    }
+
     @Override
     public String toString() {
-        long bytes = narrow != null ? (long) narrow.length * 2 : (long) wide.length * 4;
+        long bytes = tableBytes();
         return "TermAutomaton[states=" + states + ", symbols=" + symbols + ", rowWidth=" + (1 << shift)
                 + ", outputs=" + outPayload.length + ", tableBytes=" + bytes + "]";
     }

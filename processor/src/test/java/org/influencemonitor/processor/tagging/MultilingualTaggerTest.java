@@ -122,6 +122,19 @@ class MultilingualTaggerTest {
         assertEquals(List.of(), matches("Turki al-Faisal", "", "en"));
     }
 
+    /** The false matches the new languages' names first added to the 2016 English corpus. */
+    @Test
+    void englishWordsThatAreCountryFormsElsewhereStayWords() {
+        String text = "In Norfolk, Virginia, and the District of Columbia, Prince Turki, Daniel, Francis, Malia and "
+                + "a Roman scholar faced scrutiny over TPS as the ruse was exposed; the fraud case went on.";
+        for (String language : new String[] {"en", null}) {
+            Tags t = tagger.tag("", text, language);
+            assertEquals(List.of("US"), t.countries().stream().map(Tags.CountryTag::code).toList(), String.valueOf(language));
+            assertEquals(List.of(), t.electionTerms(), String.valueOf(language));
+            assertEquals(List.of(), t.narratives(), String.valueOf(language));
+        }
+    }
+
     @Test
     void anUnknownLanguageSeesOnlyUnrestrictedLines() {
         // Polish "Dani*" (Denmark: Danii, Danię) would take "Daniel" in any other language.
