@@ -10,6 +10,7 @@ WORKDIR /src
 COPY pom.xml ./
 COPY model/pom.xml model/
 COPY language/pom.xml language/
+COPY http/pom.xml http/
 COPY ingest/pom.xml ingest/
 COPY processor/pom.xml processor/
 COPY sink/pom.xml sink/
@@ -20,6 +21,7 @@ RUN mvn -B -q -DskipTests -pl app -am package
 # Only the sources: a developer's local target/ directories must not leak into the image.
 COPY model/src model/src
 COPY language/src language/src
+COPY http/src http/src
 COPY ingest/src ingest/src
 COPY processor/src processor/src
 COPY sink/src sink/src

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.influencemonitor.http.HttpServerSettings;
 import org.influencemonitor.processor.MonitorTopology;
 import org.influencemonitor.processor.ProcessorService;
 import org.influencemonitor.processor.StreamsSettings;
@@ -52,12 +53,16 @@ public class ProcessorCommand implements Callable<Integer> {
     @Mixin
     TuningOptions tuningOptions;
 
+    @Mixin
+    HttpOptions http;
+
     @Override
     public Integer call() throws InterruptedException {
         StreamsSettings.Tuning tuning = tuningOptions.tuning();
         if (httpPort < 0 || httpPort > 65535) {
             throw new UserError("--http-port must be from 0 to 65535, got " + httpPort);
         }
+        HttpServerSettings httpSettings = http.settings(QueryServer.bindHostFor(advertisedHost), httpPort);
         TopicSetup.ensureTopics(kafka.bootstrapServers(), kafka.clientProperties(), partitions);
         CountDownLatch stop = new CountDownLatch(1);
         String applicationServer = httpPort == 0 ? null : advertisedHost + ":" + httpPort;
@@ -66,11 +71,11 @@ public class ProcessorCommand implements Callable<Integer> {
                         TopicSetup.sourcePartitions(kafka.bootstrapServers(), kafka.clientProperties())), tagging.tagger()),
                 StreamsSettings.of(kafka.bootstrapServers(), applicationId, stateDir, kafka.clientProperties(),
                         applicationServer, tuning));
-             QueryServer queries = httpPort == 0 ? null : queryServer(service)) {
+             QueryServer queries = httpPort == 0 ? null : queryServer(service, httpSettings)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "processor-shutdown"));
             if (queries != null) {
-                queries.start();
-                System.out.println("Query API on http://" + applicationServer + "/ (see docs/query-api.md)");
+                start(queries);
+                System.out.println("Query API on " + queries.scheme() + "://" + applicationServer + "/ (see docs/query-api.md)");
             }
             service.start();
             service.awaitRunning(Duration.ofMinutes(2));
@@ -80,9 +85,17 @@ public class ProcessorCommand implements Callable<Integer> {
         return 0;
     }
 
-    private QueryServer queryServer(ProcessorService service) {
+    private void start(QueryServer queries) {
         try {
-            return new QueryServer(service.streams(), advertisedHost, httpPort);
+            queries.start();
+        } catch (IOException e) {
+            throw new UserError("cannot serve the query API on port " + httpPort + ": " + e.getMessage());
+        }
+    }
+
+    private QueryServer queryServer(ProcessorService service, HttpServerSettings settings) {
+        try {
+            return new QueryServer(service.streams(), advertisedHost, settings);
         } catch (IOException e) {
             throw new UserError("cannot serve the query API on port " + httpPort + ": " + e.getMessage());
         }

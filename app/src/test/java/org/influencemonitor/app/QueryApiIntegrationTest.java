@@ -18,14 +18,21 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.influencemonitor.http.BearerToken;
+import org.influencemonitor.http.HttpServerSettings;
+import org.influencemonitor.http.SelfSignedKeystore;
+import org.influencemonitor.http.TlsKeystore;
 import org.influencemonitor.ingest.ArticlePublisher;
 import org.influencemonitor.model.Article;
 import org.influencemonitor.model.EnrichedArticle;
@@ -40,6 +47,7 @@ import org.influencemonitor.processor.enrichment.TargetCountries;
 import org.influencemonitor.processor.query.QueryServer;
 import org.influencemonitor.processor.tagging.Tagger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two processor instances share the work (articles.raw and the by-country repartition topic with four
  * partitions each) and each serves the query API: whichever instance is asked, the answer about a
  * country is the one its owner reads from its stores, and {@code /incidents} gathers both instances'.
+ * The API runs as a deployment beyond loopback would: HTTPS with a shared certificate and a bearer token.
  */
 class QueryApiIntegrationTest {
     @RegisterExtension
@@ -71,7 +80,26 @@ class QueryApiIntegrationTest {
     Path dir;
 
     private final List<AutoCloseable> open = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Both instances share one certificate and one token, as a deployment's instances do. */
+    private HttpServerSettings settings;
+    private HttpClient http;
+    private static final BearerToken TOKEN = BearerToken.of("query-api-integration-token");
+
+    /**
+     * The instances speak HTTPS and require a bearer token, so that every forwarded request in this test
+     * also shows forwarding carries the token and trusts the shared certificate.
+     */
+    @BeforeEach
+    void secureTheApi() throws Exception {
+        String password = "integration-keystore";
+        TlsKeystore keystore = TlsKeystore.load(SelfSignedKeystore.create(dir, password), password.toCharArray());
+        settings = QueryServer.settingsFor("localhost", 0).withToken(Optional.of(TOKEN)).withTls(Optional.of(keystore));
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(keystore.asTrustStore());
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, trust.getTrustManagers(), null);
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(ssl).build();
+    }
 
     @AfterEach
     void closeAll() throws Exception {
@@ -232,7 +260,7 @@ class QueryApiIntegrationTest {
     }
 
     private QueryServer server(KafkaStreams streams, int port) throws IOException {
-        QueryServer server = new QueryServer(streams, "localhost", port);
+        QueryServer server = new QueryServer(streams, "localhost", settings.withPort(port));
         server.start();
         open.add(server);
         return server;
@@ -270,7 +298,8 @@ class QueryApiIntegrationTest {
     }
 
     private HttpResponse<String> send(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + path))
+                        .header("Authorization", TOKEN.header()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -72,8 +72,20 @@ record QueryRequest(List<String> segments, Map<String, String> params, String pa
         }
     }
 
-    /** An instant ({@code 2024-10-18T14:00:00Z}, or with an offset) or a date (its midnight UTC). */
+    /** The earliest and latest instants a bound can name: event times are epoch milliseconds from 1970. */
+    static final Instant EARLIEST = Instant.EPOCH;
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /**
+     * An instant ({@code 2024-10-18T14:00:00Z}, or with an offset) or a date (its midnight UTC). A bound
+     * before 1970 or after 9999 asks for everything on that side, so it is clamped to those years rather
+     * than carried into arithmetic that would overflow.
+     */
     Optional<Instant> instant(String name) {
+        return parsedInstant(name).map(t -> t.isBefore(EARLIEST) ? EARLIEST : t.isAfter(LATEST) ? LATEST : t);
+    }
+
+    private Optional<Instant> parsedInstant(String name) {
         String value = params.get(name);
         if (value == null || value.isBlank()) {
             return Optional.empty();

@@ -1,25 +1,22 @@
 package org.influencemonitor.processor.query;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
+import org.influencemonitor.http.HttpServerSettings;
+import org.influencemonitor.http.WebServer;
 
 /**
  * The processor's query API: JSON over HTTP, answered from Kafka Streams interactive queries on the
- * window, alert and incident stores (see {@code docs/query-api.md}).
+ * window, alert and incident stores (see {@code docs/query-api.md}), served by the project's one
+ * {@link WebServer} setup (timeouts, a connection limit, optional bearer token and TLS).
  *
  * <p>With several instances each runs its own server, and {@code host:port} must be what the instance
  * advertises as {@code application.server}: that is how an instance recognises itself among the owners
- * Kafka Streams reports, and where the others forward the requests for countries it owns. The API has no
- * authentication, so a server advertised as a loopback name ({@code localhost}) listens on loopback only;
- * under any other name it listens on every interface, for the other instances to reach it.
+ * Kafka Streams reports, and where the others forward the requests for countries it owns, with the same
+ * token and over the same scheme.
  */
 public final class QueryServer implements AutoCloseable {
     /** Marks a request another instance forwarded: answer it here, never forward it again. */
@@ -27,60 +24,69 @@ public final class QueryServer implements AutoCloseable {
     /** On every data answer: {@code host:port} of the instance whose stores it was read from. */
     public static final String SERVED_BY_HEADER = "X-Influence-Monitor-Served-By";
 
-    private static final int THREADS = 4;
+    private final WebServer server;
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    /** As {@link #QueryServer(KafkaStreams, String, HttpServerSettings)}, plain HTTP on {@link #settingsFor}. */
+    public QueryServer(KafkaStreams streams, String host, int port) throws IOException {
+        this(streams, host, settingsFor(host, port));
+    }
 
     /**
      * Binds the server (port 0: any free port, see {@link #port()}); it answers once {@link #start()}ed.
      *
-     * @param streams the instance's Kafka Streams, started or not
-     * @param host    the host name other instances reach this one by, as in {@code application.server}
-     * @param port    the port to listen on, as in {@code application.server}; 0 picks a free one (fine for
-     *                a single instance, whose {@code application.server} then does not matter)
+     * @param streams  the instance's Kafka Streams, started or not
+     * @param host     the host name other instances reach this one by, as in {@code application.server}
+     * @param settings where to listen and how; its port is the one in {@code application.server} (0 picks a
+     *                 free one, fine for a single instance, whose {@code application.server} does not matter)
      */
-    public QueryServer(KafkaStreams streams, String host, int port) throws IOException {
-        this.server = HttpServer.create(bindAddress(host, port), 0);
-        HostInfo self = new HostInfo(host, server.getAddress().getPort());
+    public QueryServer(KafkaStreams streams, String host, HttpServerSettings settings) throws IOException {
+        QueryHandler handler = new QueryHandler();
+        this.server = new WebServer("query-api", settings, handler);
+        HostInfo self = new HostInfo(host, server.port());
         Ownership ownership = new Ownership(streams, self);
-        Router router = new Router(ownership, new Forwarder(self),
-                new StoreReader(LocalStores.of(streams)), new HealthResource(streams, self));
-        server.createContext("/", router);
-        AtomicInteger count = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread thread = new Thread(r, "query-api-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
+        handler.route(new Router(ownership, new Forwarder(self, settings),
+                new StoreReader(LocalStores.of(streams)), new HealthResource(streams, self)));
     }
 
-    private static InetSocketAddress bindAddress(String host, int port) {
+    /**
+     * Plain HTTP on {@code port}, listening on loopback only when {@code advertisedHost} is a loopback name
+     * ({@code localhost}, a single instance) and on every interface otherwise, since the other instances
+     * must reach it there.
+     */
+    public static HttpServerSettings settingsFor(String advertisedHost, int port) {
+        return HttpServerSettings.plain(bindHostFor(advertisedHost), port);
+    }
+
+    /** The address to listen on for {@code advertisedHost}: itself if it is loopback, else every interface. */
+    public static String bindHostFor(String advertisedHost) {
         try {
-            InetAddress address = InetAddress.getByName(host);
+            InetAddress address = InetAddress.getByName(advertisedHost);
             if (address.isLoopbackAddress()) {
-                return new InetSocketAddress(address, port);
+                return address.getHostAddress();
             }
         } catch (UnknownHostException e) {
             // Not resolvable here (yet): other instances may still resolve it; listen everywhere.
         }
-        return new InetSocketAddress(port);
+        return null;
     }
 
-    public void start() {
+    public void start() throws IOException {
         server.start();
     }
 
     /** The port the server is bound to. */
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
-    /** Stops answering: requests in progress are cut off, the process is shutting down anyway. */
+    /** {@code http} or {@code https}. */
+    public String scheme() {
+        return server.scheme();
+    }
+
+    /** Stops answering: requests in progress get the server's stop timeout to finish. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

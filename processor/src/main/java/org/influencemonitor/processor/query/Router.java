@@ -1,9 +1,6 @@
 package org.influencemonitor.processor.query;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.OutputStream;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -11,11 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dispatches each request to its resource and writes the answer. A country's resources are answered
+ * Dispatches each request to its resource and answers it, independent of the HTTP server. A country's resources are answered
  * here when this instance owns the country and forwarded to the owner otherwise; a request that was
  * itself forwarded is always answered here, so a stale view of the assignment cannot make a loop.
  */
-final class Router implements HttpHandler {
+final class Router {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
     private final Ownership ownership;
@@ -37,29 +34,26 @@ final class Router implements HttpHandler {
         this.servedBy = ownership.self().host() + ":" + ownership.self().port();
     }
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        Reply reply;
+    /** The answer to {@code method uri}; never throws. */
+    Reply answer(String method, URI uri, boolean forwarded) {
         try {
-            reply = route(exchange);
+            return route(method, uri, forwarded);
         } catch (QueryException e) {
-            reply = e.reply();
+            return e.reply();
         } catch (InvalidStateStoreException e) {
-            reply = Reply.error(503, "state stores are not queryable right now (starting, rebalancing or restoring): "
+            return Reply.error(503, "state stores are not queryable right now (starting, rebalancing or restoring): "
                     + e.getMessage());
         } catch (RuntimeException e) {
-            LOG.warn("Query {} failed", exchange.getRequestURI(), e);
-            reply = Reply.error(500, "internal error: " + e);
+            LOG.warn("Query {} failed", uri, e);
+            return Reply.error(500, "internal error: " + e);
         }
-        write(exchange, reply);
     }
 
-    private Reply route(HttpExchange exchange) {
-        if (!"GET".equals(exchange.getRequestMethod())) {
+    private Reply route(String method, URI uri, boolean forwarded) {
+        if (!"GET".equals(method)) {
             return new QueryException(405, "only GET is supported").reply().withHeader("Allow", "GET");
         }
-        boolean forwarded = exchange.getRequestHeaders().containsKey(QueryServer.FORWARDED_HEADER);
-        QueryRequest request = QueryRequest.of(exchange.getRequestURI(), forwarded);
+        QueryRequest request = QueryRequest.of(uri, forwarded);
         List<String> path = request.segments();
         if (path.equals(List.of("health"))) {
             return health.answer(request);
@@ -70,7 +64,7 @@ final class Router implements HttpHandler {
         if (path.size() == 3 && path.get(0).equals("countries") && countryResources.containsKey(path.get(2))) {
             return country(QueryRequest.country(path.get(1)), countryResources.get(path.get(2)), request);
         }
-        throw QueryException.notFound("no such resource: " + exchange.getRequestURI().getRawPath()
+        throw QueryException.notFound("no such resource: " + uri.getRawPath()
                 + " (try /countries/{CC}/counts, /countries/{CC}/alerts, /countries/{CC}/incidents, /incidents, /health)");
     }
 
@@ -85,18 +79,5 @@ final class Router implements HttpHandler {
                     + owner.host().port() + ", not by this instance (the assignment is changing)");
         }
         return forwarder.forward(owner.host(), request.pathAndQuery());
-    }
-
-    private static void write(HttpExchange exchange, Reply reply) throws IOException {
-        try {
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-            reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-            exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(reply.body());
-            }
-        } finally {
-            exchange.close();
-        }
     }
 }

@@ -39,6 +39,13 @@ class QueryRequestTest {
     }
 
     @Test
+    void boundsBeyondTheYearsOfEventTimeAskForEverythingOnThatSide() {
+        assertEquals(Optional.of(Instant.EPOCH), get("/x?from=-999999999-01-01T00:00:00Z").instant("from"));
+        assertEquals(Optional.of(Instant.EPOCH), get("/x?from=1900-01-01").instant("from"));
+        assertEquals(Optional.of(Instant.parse("9999-12-31T23:59:59Z")), get("/x?to=%2B999999999-12-31T23:59:59Z").instant("to"));
+    }
+
+    @Test
     void countryCodesAreTwoLettersUpperCased() {
         assertEquals("MD", QueryRequest.country("md"));
         assertEquals(400, status(() -> QueryRequest.country("MDA")));

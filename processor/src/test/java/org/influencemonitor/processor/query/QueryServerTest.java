@@ -10,8 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
+import org.influencemonitor.http.BearerToken;
 import org.influencemonitor.model.Json;
 import org.influencemonitor.processor.MonitorConfig;
 import org.influencemonitor.processor.MonitorTopology;
@@ -92,6 +94,25 @@ class QueryServerTest {
         HttpResponse<String> typo = send("GET", "/countries/MD/counts?form=2024-10-18");
         assertEquals(400, typo.statusCode());
         assertTrue(error(typo).contains("form"));
+    }
+
+    @Test
+    void withATokenEverythingButTheProbesNeedsIt() throws Exception {
+        try (QueryServer guarded = new QueryServer(streams, "localhost", QueryServer.settingsFor("localhost", 0)
+                .withToken(Optional.of(BearerToken.of("query-token"))))) {
+            guarded.start();
+            URI base = URI.create("http://localhost:" + guarded.port());
+            HttpResponse<String> refused = client.send(HttpRequest.newBuilder(base.resolve("/incidents")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, refused.statusCode());
+            HttpResponse<String> allowed = client.send(HttpRequest.newBuilder(base.resolve("/incidents"))
+                    .header("Authorization", "Bearer query-token").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, allowed.statusCode(), "past the token, the stores are not ready yet");
+            HttpResponse<String> health = client.send(HttpRequest.newBuilder(base.resolve("/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, health.statusCode(), "the probe answers without the token, with the streams' state");
+            assertEquals("CREATED", Json.mapper().readTree(health.body()).get("state").asText());
+        }
     }
 
     @Test
