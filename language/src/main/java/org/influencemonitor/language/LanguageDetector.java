@@ -22,7 +22,7 @@ import java.util.TreeSet;
  *
  * <p>Scripts that name their language decide at once ({@link ScriptLanguage}); Latin, Cyrillic and
  * Arabic text goes to Lingua, built for the languages of {@code detected-languages.txt} only and in
- * its low-accuracy mode (trigram statistics, about 13 MB of heap instead of half a gigabyte, the
+ * its low-accuracy mode (up to trigram statistics, about 24 MB of heap instead of 570 MB, the
  * same answers on the project's labelled set; measured in docs/tagger.md). Only the first
  * {@value #MAX_CHARS} chars are read: a headline and a lede are plenty, and the cost stays flat for
  * long articles. Immutable and thread-safe.
