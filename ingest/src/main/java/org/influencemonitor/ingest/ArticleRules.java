@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.influencemonitor.language.LanguageDetector;
 import org.influencemonitor.model.Article;
 
 /**
@@ -67,16 +68,22 @@ public final class ArticleRules {
         }
         String id = url != null ? ArticleIdentity.idFor(url) : givenId;
         return new Accepted(new Article(Article.SCHEMA_VERSION, id, url, TextCleaner.oneLine(candidate.source()),
-                title.text(), text.text(), language(candidate), publishedAt != null ? publishedAt : now, now, hints,
+                title.text(), text.text(), language(candidate, title.text(), text.text()), publishedAt != null ? publishedAt : now, now, hints,
                 title.truncated() || text.truncated(), publishedAt == null));
     }
 
     /**
-     * The article's language: today the one the source declared. This is the one place where a detected
-     * language will be filled in when the source declares none (issue 13's language module).
+     * The language the source declared, or else the one the text is written in, so that the tagger's
+     * per-language rules apply to feeds that say nothing about it (most RSS items, every GDELT record);
+     * absent when the text gives nothing to go on.
      */
-    private static String language(Candidate candidate) {
-        return TextCleaner.oneLine(candidate.language());
+    private static String language(Candidate candidate, String title, String text) {
+        String declared = TextCleaner.oneLine(candidate.language());
+        if (declared != null && !declared.isBlank()) {
+            return declared;
+        }
+        String both = title == null ? text : text == null ? title : title + "\n\n" + text;
+        return LanguageDetector.defaults().detect(both).orElse(null);
     }
 
     private static List<String> countryHints(List<String> given) {

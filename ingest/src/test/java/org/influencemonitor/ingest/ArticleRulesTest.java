@@ -45,6 +45,18 @@ class ArticleRulesTest {
     }
 
     @Test
+    void aDeclaredLanguageIsKeptAndAMissingOneIsDetectedFromTheText() {
+        assertEquals("en", accepted(at(NOW)).language(), "declared, though the text gives nothing to go on");
+        Article polish = accepted(new Candidate(null, "https://e.com/pl", "E", "Wybory w Polsce",
+                "Państwowa Komisja Wyborcza ogłosiła wyniki wyborów parlamentarnych w niedzielę wieczorem.", null, NOW));
+        assertEquals("pl", polish.language());
+        Article georgian = accepted(new Candidate(null, "https://e.com/ka", "E", "საქართველოს არჩევნები", null, "", NOW));
+        assertEquals("ka", georgian.language());
+        assertEquals(null, accepted(new Candidate(null, "https://e.com/n", "E", "2024", "12 34", null, NOW)).language(),
+                "no letters: no language rather than a guess");
+    }
+
+    @Test
     void withoutATimeTheIngestTimeStandsInAndSaysSo() {
         Article a = accepted(at(null));
         assertEquals(NOW, a.publishedAt());

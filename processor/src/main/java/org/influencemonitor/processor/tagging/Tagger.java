@@ -33,11 +33,13 @@ public final class Tagger {
     /** Cue set name -> slot in the per-document cue counts; {@code cueSlot[payload]} is that slot for cue entries, else -1. */
     private final Map<String, Integer> cueIndex;
     private final int[] cueSlot;
+    private final Map<String, String> countryNames;
 
     private Tagger(Path overrideDir) {
         CountryDictionary countries = CountryDictionary.load(overrideDir);
-        Map<String, String> countryNames = new HashMap<>();
-        CountryDictionary.codes().forEach(cc -> countryNames.put(cc, countries.englishName(cc)));
+        Map<String, String> names = new HashMap<>();
+        CountryDictionary.codes().forEach(cc -> names.put(cc, countries.englishName(cc)));
+        this.countryNames = Map.copyOf(names);
         this.actors = ActorDictionary.load(overrideDir, countryNames);
         this.stateMedia = StateMediaRegistry.load(overrideDir, actors);
         List<DictionaryEntry> all = new ArrayList<>(countries.entries());
@@ -137,6 +139,11 @@ public final class Tagger {
             }
         }
         return aggregator.aggregate(document, MatchResolver.resolve(accepted), MatchResolver.resolve(narratives));
+    }
+
+    /** The English name of the country with ISO 3166-1 alpha-2 {@code code}, if the dictionaries know it. */
+    public Optional<String> countryName(String code) {
+        return Optional.ofNullable(countryNames.get(code));
     }
 
     public Optional<Tags.ActorTag> sourceActor(String url, String source) {
