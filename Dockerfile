@@ -9,6 +9,7 @@ WORKDIR /src
 # layer that is only rebuilt when a pom changes, not on every source edit.
 COPY pom.xml ./
 COPY model/pom.xml model/
+COPY language/pom.xml language/
 COPY http/pom.xml http/
 COPY telemetry/pom.xml telemetry/
 COPY ingest/pom.xml ingest/
@@ -20,6 +21,7 @@ RUN mvn -B -q -DskipTests -pl app -am package
 
 # Only the sources: a developer's local target/ directories must not leak into the image.
 COPY model/src model/src
+COPY language/src language/src
 COPY http/src http/src
 COPY telemetry/src telemetry/src
 COPY ingest/src ingest/src

@@ -5,14 +5,14 @@ import java.time.format.DateTimeFormatter;
 import org.influencemonitor.model.Alert;
 
 /** How an alert reads on a terminal: what, where, when and how strong, in one line. */
-final class AlertText {
+public final class AlertText {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter END = DateTimeFormatter.ofPattern("HH:mm'Z'").withZone(ZoneOffset.UTC);
 
     private AlertText() {
     }
 
-    static String oneLine(Alert alert) {
+    public static String oneLine(Alert alert) {
         String what = alert.summary() != null ? alert.summary()
                 : alert.articles() + " relevant articles (threshold " + alert.threshold() + ")";
         String status = alert.status() == Alert.Status.RESOLVED ? "RESOLVED"

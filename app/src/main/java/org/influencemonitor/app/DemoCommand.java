@@ -86,8 +86,8 @@ public class DemoCommand implements Callable<Integer> {
                 System.out.println("Replaying " + name + " (window " + config.windowSize() + ", grace " + config.grace()
                         + "; threshold rule at " + config.rules().threshold().articles() + " articles)");
                 LocalPipeline.Counts counts;
-                try (Reader reader = paced(openInput())) {
-                    var ingested = pipeline.replay(reader, name);
+                try (InputStream stream = openInput(); Reader paced = paced(stream)) {
+                    var ingested = paced == null ? pipeline.replay(stream, name) : pipeline.replay(paced, name);
                     pipeline.awaitProcessed();
                     counts = pipeline.counts(ingested);
                 }
@@ -125,25 +125,26 @@ public class DemoCommand implements Callable<Integer> {
         return out.resolve("alerts.jsonl");
     }
 
-    private Reader paced(Reader input) throws IOException {
+    /** The replay spread over --pace (default with --follow), as JSON Lines; null to replay at full speed. */
+    private Reader paced(InputStream input) throws IOException {
         Duration over = pace != null ? pace
                 : follow ? new DurationConverter().convert(DEFAULT_FOLLOW_PACE) : Duration.ZERO;
         if (over.isNegative() || over.isZero()) {
-            return input;
+            return null;
         }
         System.out.println("Pacing the replay over " + over + " (--pace)");
-        return PacedReader.over(input, over);
+        return PacedReader.over(new InputStreamReader(input, StandardCharsets.UTF_8), over);
     }
 
-    private Reader openInput() throws IOException {
+    private InputStream openInput() throws IOException {
         if (input != null) {
-            return Files.newBufferedReader(input, StandardCharsets.UTF_8);
+            return Files.newInputStream(input);
         }
         InputStream samples = DemoCommand.class.getResourceAsStream(SAMPLES);
         if (samples == null) {
             throw new UserError("the bundled samples are missing from this build; pass --input FILE");
         }
-        return new InputStreamReader(samples, StandardCharsets.UTF_8);
+        return samples;
     }
 
     private static void printAlert(Alert alert) {
@@ -156,7 +157,8 @@ public class DemoCommand implements Callable<Integer> {
         var ingest = counts.ingest();
         System.out.println();
         System.out.println("Summary");
-        System.out.printf("  articles read      %d lines (%d blank)%n", ingest.lines(), ingest.skipped());
+        System.out.printf("  articles read      %d lines (%d blank, %d duplicates)%n", ingest.lines(), ingest.skipped(),
+                ingest.duplicates());
         System.out.printf("  published          %d to %s%n", ingest.published(), Topics.ARTICLES_RAW);
         System.out.printf("  enriched           %d to %s (%d relevant)%n", counts.enriched(), Topics.ARTICLES_ENRICHED, counts.relevant());
         System.out.printf("  rejected           %d to %s (%d at ingest, %d by the processor)%n", counts.deadLetters(),

@@ -106,6 +106,11 @@ public final class LocalPipeline implements AutoCloseable {
      * late.
      */
     public FileIngest.Summary replay(Reader input, String name) throws Exception {
+        return replay(new java.io.ByteArrayInputStream(readAll(input).getBytes(java.nio.charset.StandardCharsets.UTF_8)), name);
+    }
+
+    /** As {@link #replay(Reader, String)}, streaming the bytes of a JSON Lines file (gzip or not). */
+    public FileIngest.Summary replay(java.io.InputStream input, String name) throws Exception {
         try (ArticlePublisher publisher = new ArticlePublisher(bootstrapServers, clientProperties)) {
             FileIngest.Summary summary = new FileIngest(new ArticleLineParser(Clock.systemUTC()), publisher).ingest(input, name);
             if (summary.latestPublishedAt() != null) {
@@ -117,6 +122,12 @@ public final class LocalPipeline implements AutoCloseable {
             }
             return summary;
         }
+    }
+
+    private static String readAll(Reader input) throws IOException {
+        java.io.StringWriter text = new java.io.StringWriter();
+        input.transferTo(text);
+        return text.toString();
     }
 
     /** Waits until the processor has consumed all its input and the sink has delivered every alert. */

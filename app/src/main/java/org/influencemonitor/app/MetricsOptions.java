@@ -23,7 +23,7 @@ public final class MetricsOptions {
     String bind;
 
     /** The started server, when {@code --metrics-port} was given; the caller closes it. */
-    Optional<TelemetryServer> serve(String component, Telemetry telemetry, BooleanSupplier alive) {
+    public Optional<TelemetryServer> serve(String component, Telemetry telemetry, BooleanSupplier alive) {
         if (port == null) {
             return Optional.empty();
         }

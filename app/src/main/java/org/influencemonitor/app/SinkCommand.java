@@ -1,73 +1,65 @@
 package org.influencemonitor.app;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.influencemonitor.sink.AlertSink;
-import org.influencemonitor.sink.JsonLinesFileChannel;
-import org.influencemonitor.telemetry.Telemetry;
-import org.influencemonitor.telemetry.TelemetryServer;
+import java.util.function.Supplier;
+import org.influencemonitor.app.sink.AlertmanagerCommand;
+import org.influencemonitor.app.sink.ChannelCommand;
+import org.influencemonitor.app.sink.FileCommand;
+import org.influencemonitor.app.sink.PostgresCommand;
+import org.influencemonitor.app.sink.SinkConfig;
+import org.influencemonitor.app.sink.SlackCommand;
+import org.influencemonitor.app.sink.StopOptions;
+import org.influencemonitor.app.sink.WebhookCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code monitor sink <channel>}: delivers alerts. */
-@Command(name = "sink", description = "Deliver alerts from the alerts topic to a channel.",
-        subcommands = {SinkCommand.FileChannel.class})
-public class SinkCommand implements Runnable {
+/** {@code monitor sink <channel>} or {@code monitor sink --config FILE}: delivers alerts. */
+@Command(name = "sink", description = {
+        "Deliver alerts from the alerts topic to one channel (a subcommand) or to several (--config FILE).",
+        "Each channel has its own consumer group and retries on its own; offsets are committed only once a channel "
+                + "has confirmed, and alerts it gives up on go to alerts.dlq. SIGTERM or Ctrl-C stops within "
+                + "--shutdown-timeout; a second one at once."},
+        subcommands = {FileCommand.class, WebhookCommand.class, SlackCommand.class, AlertmanagerCommand.class,
+                PostgresCommand.class},
+        footer = {"", "Examples:", "  ./monitor sink file --path alerts.jsonl --bootstrap-servers localhost:9092",
+                "  ./monitor sink --config sinks.yaml --bootstrap-servers localhost:9092   # see README.md, section Sink"})
+public class SinkCommand implements Callable<Integer> {
+    /** The channel types, by subcommand name: the YAML file's {@code type} field. */
+    public static final Map<String, Supplier<ChannelCommand>> CHANNELS = channels();
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A YAML file listing several channels (fields as the subcommands' options, with underscores).")
+    Path config;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    StopOptions stop;
+
     @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a channel, e.g. 'sink file --path FILE'");
+    public Integer call() throws Exception {
+        if (config == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "name a channel, e.g. 'sink file --path FILE', or give --config FILE");
+        }
+        return SinkConfig.run(config, CHANNELS, kafka, stop);
     }
 
-    @Command(name = "file", description = "Append every alert as one JSON line to a file, until Ctrl-C.",
-            footer = {"", "Example:", "  ./monitor sink file --path alerts.jsonl --bootstrap-servers localhost:9092"})
-    static class FileChannel implements Callable<Integer> {
-        @Option(names = "--path", required = true, paramLabel = "FILE", description = "The JSON Lines file to append to.")
-        Path path;
-
-        @Option(names = "--group-id", defaultValue = AlertSink.DEFAULT_GROUP,
-                description = "Consumer group; instances with the same group share the work (default: ${DEFAULT-VALUE}).")
-        String groupId;
-
-        @Mixin
-        KafkaOptions kafka;
-
-        @Mixin
-        MetricsOptions metrics;
-
-        @Override
-        public Integer call() throws Exception {
-            JsonLinesFileChannel channel;
-            try {
-                channel = new JsonLinesFileChannel(path);
-            } catch (IOException e) {
-                throw new UserError("cannot write " + path + ": " + e.getMessage());
-            }
-            AlertSink sink = new AlertSink(kafka.bootstrapServers(), kafka.clientProperties(), groupId, channel,
-                    alert -> System.out.println(AlertText.oneLine(alert)));
-            Thread worker = new Thread(sink, "alert-sink");
-            Telemetry telemetry = new Telemetry("sink");
-            sink.bindMetrics(telemetry.registry());
-            TelemetryServer served = metrics.serve("sink", telemetry, worker::isAlive).orElse(null);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    sink.close();
-                } catch (Exception e) {
-                    System.err.println("monitor: sink did not close cleanly: " + e.getMessage());
-                }
-            }, "sink-shutdown"));
-            System.out.println("Delivering alerts from " + kafka.bootstrapServers() + " to " + path + "; Ctrl-C to stop.");
-            worker.start();
-            worker.join();
-            if (served != null) {
-                served.close();
-            }
-            telemetry.close();
-            return 0;
-        }
+    private static Map<String, Supplier<ChannelCommand>> channels() {
+        Map<String, Supplier<ChannelCommand>> types = new LinkedHashMap<>();
+        types.put("file", FileCommand::new);
+        types.put("webhook", WebhookCommand::new);
+        types.put("slack", SlackCommand::new);
+        types.put("alertmanager", AlertmanagerCommand::new);
+        types.put("postgres", PostgresCommand::new);
+        return java.util.Collections.unmodifiableMap(types);
     }
 }

@@ -56,6 +56,35 @@ public final class TopicSetup {
     }
 
     /**
+     * Creates {@code topic} if it is missing, with as many partitions as {@code like} has (or one, if
+     * {@code like} is missing too): for a component that writes one topic of its own, such as the sink's
+     * {@code alerts.dlq}, and must not decide the partitions of the others.
+     */
+    public static void ensureTopicLike(String bootstrapServers, Properties clientProperties, String topic, String like) {
+        try (Admin admin = admin(bootstrapServers, clientProperties)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            if (existing.contains(topic)) {
+                return;
+            }
+            int partitions = existing.contains(like)
+                    ? admin.describeTopics(List.of(like)).allTopicNames().get(30, TimeUnit.SECONDS).get(like).partitions().size()
+                    : 1;
+            admin.createTopics(List.of(new NewTopic(topic, java.util.Optional.of(partitions), java.util.Optional.empty())))
+                    .all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException) {
+                return; // another instance created it meanwhile
+            }
+            throw new UserError("cannot create " + topic + " on " + bootstrapServers + ": " + e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            throw new UserError("no Kafka broker answered at " + bootstrapServers + " within 30 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while creating " + topic);
+        }
+    }
+
+    /**
      * How many partitions {@code articles.raw} has: the processor waits for every one of them before it
      * closes a window.
      */

@@ -61,6 +61,21 @@ class CommandLineTest {
     }
 
     @Test
+    void ingestMistakesAreOneLineEach() throws Exception {
+        Files.writeString(dir.resolve("a.jsonl"), "{}\n");
+        assertEquals(1, run("ingest", "file", dir.resolve("a.jsonl").toString(), "--column", "title=headline",
+                "--bootstrap-servers", "127.0.0.1:1"));
+        assertEquals("monitor: --column maps CSV columns; " + dir.resolve("a.jsonl") + " is read as jsonl (use --format csv)",
+                err.toString().strip());
+        assertEquals(2, run("ingest", "rss", "--bootstrap-servers", "127.0.0.1:1"));
+        assertTrue(err.toString().contains("name a feed URL or --feeds FILE"), err.toString());
+        Files.writeString(dir.resolve("feeds.txt"), "ftp://example.org/feed\n");
+        assertEquals(1, run("ingest", "rss", "--feeds", dir.resolve("feeds.txt").toString(), "--bootstrap-servers", "127.0.0.1:1"));
+        assertTrue(err.toString().strip().endsWith("monitor: " + dir.resolve("feeds.txt") + ":1: feed ftp://example.org/feed: "
+                + "only http and https URLs can be polled"), err.toString());
+    }
+
+    @Test
     void aBadOptionIsExitCodeTwoWithUsage() {
         assertEquals(2, run("demo", "--window", "soon"));
         assertTrue(err.toString().contains("'soon' is not a duration"), err.toString());

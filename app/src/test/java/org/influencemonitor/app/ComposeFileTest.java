@@ -56,8 +56,26 @@ class ComposeFileTest {
         assertEquals(service, parsed.subcommand().commandSpec().name());
     }
 
+    @Test
+    void ingestRssPollsTheMountedFeedsFile() {
+        List<String> args = command("ingest-rss");
+        ParseResult parsed;
+        try {
+            parsed = new CommandLine(new Monitor()).parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            fail("Service ingest-rss: `monitor " + String.join(" ", args) + "` does not parse: " + e.getMessage());
+            return;
+        }
+        assertEquals("ingest", parsed.subcommand().commandSpec().name());
+        assertEquals("rss", parsed.subcommand().subcommand().commandSpec().name());
+        String feeds = args.get(args.indexOf("--feeds") + 1);
+        assertTrue(isUnderMount("ingest-rss", feeds, "./samples"), "ingest-rss reads " + feeds + ", which ./samples is not mounted over");
+        assertTrue(Files.isRegularFile(findRepoRoot().resolve("samples").resolve(Path.of(feeds).getFileName())),
+                feeds + " is not in samples/");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"ingest", "processor", "sink"})
+    @ValueSource(strings = {"ingest", "ingest-rss", "processor", "sink"})
     void serviceTalksToTheKafkaServiceOnAnAdvertisedListener(String service) {
         // The option may live on the subcommand or its own subcommand (e.g. `ingest file`), so look at every level.
         OptionSpec option = null;
@@ -79,7 +97,7 @@ class ComposeFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ingest", "processor", "sink"})
+    @ValueSource(strings = {"ingest", "ingest-rss", "processor", "sink"})
     void serviceIsBuiltFromTheDockerfile(String service) {
         JsonNode build = services.path(service).path("build");
         assertEquals(".", build.isObject() ? build.path("context").asText() : build.asText(),
@@ -162,6 +180,22 @@ class ComposeFileTest {
         Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
         assertTrue(bash.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the probe finishes");
         return bash.exitValue();
+    }
+
+    @Test
+    void theAlertingSinkReadsAMountedConfigAndWaitsForWhatItFeeds() {
+        List<String> args = command("sink-alerting");
+        ParseResult parsed = new CommandLine(new Monitor()).parseArgs(args.toArray(String[]::new));
+        assertEquals("sink", parsed.subcommand().commandSpec().name());
+        assertTrue(parsed.subcommand().hasMatchedOption("--config"), "sink-alerting runs sink --config: " + args);
+        String config = args.get(args.indexOf("--config") + 1);
+        assertTrue(isUnderMount("sink-alerting", config, null), "sink-alerting reads " + config + ", which is on no volume");
+        assertTrue(dependsOn("sink-alerting").containsAll(List.of("kafka-init", "postgres", "alertmanager")),
+                "sink-alerting should wait for Kafka, PostgreSQL and Alertmanager: " + dependsOn("sink-alerting"));
+        for (String optional : List.of("sink-alerting", "postgres", "alertmanager")) {
+            assertEquals("alerting", services.path(optional).path("profiles").path(0).asText(),
+                    optional + " is optional: profile alerting");
+        }
     }
 
     private static List<String> command(String service) {

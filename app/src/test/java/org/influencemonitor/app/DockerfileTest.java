@@ -32,7 +32,7 @@ class DockerfileTest {
             assertTrue(dockerfile.contains("COPY " + module + "/pom.xml " + module + "/"),
                     "the Dockerfile must copy " + module + "/pom.xml, or Maven refuses the reactor");
         }
-        for (String module : List.of("model", "http", "ingest", "processor", "sink", "app")) {
+        for (String module : List.of("model", "language", "http", "ingest", "processor", "sink", "app")) {
             assertTrue(dockerfile.contains("COPY " + module + "/src " + module + "/src"), module + "/src is not copied");
         }
         assertTrue(dockerfile.contains("COPY samples/articles.jsonl samples/"), "the demo's samples are not copied");

@@ -28,6 +28,7 @@ import org.influencemonitor.processor.MonitorConfig;
 import org.influencemonitor.processor.tagging.Tagger;
 import org.influencemonitor.sink.AlertSink;
 import org.influencemonitor.sink.JsonLinesFileChannel;
+import org.influencemonitor.sink.RetryPolicy;
 import org.influencemonitor.telemetry.Telemetry;
 import org.influencemonitor.telemetry.TelemetryServer;
 import org.junit.jupiter.api.Assumptions;
@@ -61,11 +62,11 @@ class PrometheusScrapeTest {
             pipeline.start();
             int processorPort = pipeline.serveQueries().port();
             try (Telemetry sinkTelemetry = new Telemetry("sink");
-                 AlertSink sink = new AlertSink(bootstrap, new Properties(), "scrape-test-sink",
-                         new JsonLinesFileChannel(dir.resolve("alerts.jsonl")), a -> { });
+                 AlertSink sink = new AlertSink(new AlertSink.Settings("file", "scrape-test-sink", RetryPolicy.DEFAULT),
+                         bootstrap, new Properties(), new JsonLinesFileChannel(dir.resolve("alerts.jsonl")),
+                         sinkTelemetry.registry(), a -> { });
                  Telemetry ingestTelemetry = new Telemetry("ingest");
                  ArticlePublisher publisher = new ArticlePublisher(bootstrap, new Properties())) {
-                sink.bindMetrics(sinkTelemetry.registry());
                 publisher.bindMetrics(ingestTelemetry.registry());
                 Thread sinkThread = new Thread(sink, "scrape-test-sink");
                 sinkThread.start();

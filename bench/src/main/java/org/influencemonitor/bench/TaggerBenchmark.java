@@ -44,7 +44,9 @@ public class TaggerBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         articles = BenchArticles.load(64);
+        long before = usedHeapAfterGc();
         tagger = Tagger.defaults();
+        long dictionaries = usedHeapAfterGc() - before;
         List<String> terms = new ArrayList<>(TaggerDictionaries.bundledSurfaceForms());
         terms.sort(Comparator.comparingInt(String::length).reversed()); // longest alternative first
         StringBuilder alternation = new StringBuilder("(?<![\\p{L}\\p{N}])(?:");
@@ -67,6 +69,16 @@ public class TaggerBenchmark {
         }
         System.out.printf(Locale.ROOT, "%n[bench] %d articles from %s, mean %.0f bytes (UTF-8); %d surface forms%n",
                 articles.size(), BenchArticles.describeSource(), (double) bytes / articles.size(), terms.size());
+        System.out.printf(Locale.ROOT, "[bench] loaded dictionaries: %.1f MB of heap (used heap after GC, before and after "
+                + "building the tagger)%n%s%n", dictionaries / 1e6, TaggerDictionaries.automataReport());
+    }
+
+    private static long usedHeapAfterGc() {
+        Runtime r = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return r.totalMemory() - r.freeMemory();
     }
 
     private BenchArticles.Article nextArticle() {

@@ -1,24 +1,28 @@
 package org.influencemonitor.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import java.time.Instant;
 import org.influencemonitor.model.Article;
-import org.influencemonitor.model.Json;
 
 /**
- * Reads one JSON Lines record as an article: the fields of {@code articles.raw}, of which {@code id} is
- * replaced by the canonical-URL id whenever there is a URL, and {@code ingested_at} is set now.
- * Everything that would make the article useless downstream is a rejection with a reason a user can act on.
+ * Reads one JSON Lines record as an article: {@link JsonArticleReader} for the shape and types, then
+ * {@link ArticleRules} for what makes it an article (the canonical-URL id, the cleaned text, the accepted
+ * times, {@code ingested_at} set now). For a caller with a line in hand, such as {@code monitor tag}; the
+ * sources go through {@link Intake}, which also publishes and counts.
  */
 public final class ArticleLineParser {
-    private final ObjectMapper mapper = Json.mapper();
-    private final Clock clock;
+    private final JsonArticleReader reader = new JsonArticleReader();
+    private final ArticleRules rules;
 
     public ArticleLineParser(Clock clock) {
-        this.clock = clock;
+        this(new ArticleRules(AcceptedTimes.defaults(clock)));
+    }
+
+    public ArticleLineParser(ArticleRules rules) {
+        this.rules = rules;
+    }
+
+    public ArticleRules rules() {
+        return rules;
     }
 
     /** The outcome for one line: an article to publish, or the reason it was rejected. */
@@ -37,41 +41,14 @@ public final class ArticleLineParser {
     }
 
     public Parsed parse(String line) {
-        JsonNode node;
-        try {
-            node = mapper.readTree(line);
-        } catch (JsonProcessingException e) {
-            return Parsed.rejected("not valid JSON: " + firstLine(e.getOriginalMessage()));
+        JsonArticleReader.Read read = reader.read(line);
+        if (read instanceof JsonArticleReader.Read.Bad bad) {
+            return Parsed.rejected(bad.reason());
         }
-        if (node == null || !node.isObject()) {
-            return Parsed.rejected("not a JSON object");
+        ArticleRules.Checked checked = rules.check(((JsonArticleReader.Read.Ok) read).candidate());
+        if (checked instanceof ArticleRules.Accepted accepted) {
+            return Parsed.ok(accepted.article());
         }
-        Article article;
-        try {
-            article = mapper.treeToValue(node, Article.class);
-        } catch (JsonProcessingException e) {
-            return Parsed.rejected("not a valid article: " + firstLine(e.getOriginalMessage()));
-        }
-        boolean hasUrl = !isBlank(article.url());
-        if (!hasUrl && isBlank(article.id())) {
-            return Parsed.rejected("article has neither url nor id");
-        }
-        if (isBlank(article.title()) && isBlank(article.text())) {
-            return Parsed.rejected("article has neither title nor text");
-        }
-        String id = hasUrl ? ArticleIdentity.idFor(article.url()) : article.id().trim();
-        return Parsed.ok(article.withIdentity(id, Instant.now(clock)));
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return Parsed.rejected(((ArticleRules.Refused) checked).reason());
     }
 }

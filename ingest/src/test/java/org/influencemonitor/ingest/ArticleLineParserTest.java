@@ -2,7 +2,6 @@ package org.influencemonitor.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -30,19 +29,22 @@ class ArticleLineParserTest {
     }
 
     @Test
-    void withoutAUrlTheGivenIdIsKeptAndPublishedAtMayBeAbsent() {
+    void withoutAUrlTheGivenIdIsKeptAndWithoutATimeTheIngestTimeStandsInFlagged() {
         ArticleLineParser.Parsed parsed = parser.parse("{\"id\":\" gdelt-42 \",\"title\":\"T\"}");
         assertEquals("gdelt-42", parsed.article().id());
-        assertNull(parsed.article().publishedAt());
+        assertEquals(NOW, parsed.article().publishedAt());
+        assertTrue(parsed.article().publishedAtFromIngest());
+        assertFalse(parser.parse("{\"id\":\"x\",\"title\":\"T\",\"published_at\":\"2024-10-18T14:05:00+02:00\"}")
+                .article().publishedAtFromIngest());
     }
 
     @Test
     void eachKindOfBadLineHasItsOwnReason() {
         assertTrue(parser.parse("{\"url\": \"https://e.com/a\", ").rejection().startsWith("not valid JSON"));
-        assertEquals("not a JSON object", parser.parse("[1,2]").rejection());
+        assertTrue(parser.parse("[1,2]").rejection().startsWith("not a JSON object but an array"));
         assertEquals("article has neither url nor id", parser.parse("{\"title\":\"T\",\"text\":\"x\"}").rejection());
         assertEquals("article has neither title nor text", parser.parse("{\"url\":\"https://e.com/a\",\"title\":\"\"}").rejection());
-        assertTrue(parser.parse("{\"url\":\"https://e.com/a\",\"title\":\"T\",\"published_at\":\"yesterday\"}")
-                .rejection().startsWith("not a valid article"));
+        assertEquals("published_at \"yesterday\" is not an ISO-8601 timestamp such as \"2024-10-18T14:05:00Z\"",
+                parser.parse("{\"url\":\"https://e.com/a\",\"title\":\"T\",\"published_at\":\"yesterday\"}").rejection());
     }
 }

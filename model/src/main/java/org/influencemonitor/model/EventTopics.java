@@ -13,6 +13,10 @@ public final class EventTopics {
     public static final Topic<String, Alert> ALERTS = Topic.json(Topics.ALERTS, Alert.class);
     public static final Topic<String, ClockTick> MONITOR_CLOCK = Topic.json(Topics.MONITOR_CLOCK, ClockTick.class);
     public static final Topic<String, LateArticle> ARTICLES_LATE = Topic.json(Topics.ARTICLES_LATE, LateArticle.class);
+    /** The original key and value bytes of an alert record, unchanged: its reason travels in headers. */
+    public static final Topic<byte[], byte[]> ALERTS_DLQ =
+            new Topic<>(Topics.ALERTS_DLQ, org.apache.kafka.common.serialization.Serdes.ByteArray(),
+                    org.apache.kafka.common.serialization.Serdes.ByteArray());
 
     private EventTopics() {
     }

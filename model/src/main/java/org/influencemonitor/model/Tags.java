@@ -1,5 +1,6 @@
 package org.influencemonitor.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -25,8 +26,21 @@ public record Tags(
         return new Tags(List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
-    /** A country named in the article; {@code code} is ISO 3166-1 alpha-2. */
-    public record CountryTag(String code, String name, int mentions) {
+    /**
+     * A country named in the article; {@code code} is ISO 3166-1 alpha-2. {@code fromHint} marks a country
+     * the text does not name but the source said the article is about ({@code country_hints}, e.g. GDELT's
+     * locations); its {@code mentions} are 0.
+     */
+    public record CountryTag(String code, String name, int mentions,
+                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean fromHint) {
+        public CountryTag(String code, String name, int mentions) {
+            this(code, name, mentions, false);
+        }
+
+        /** A country the text does not name, taken from the source's hints. */
+        public static CountryTag hinted(String code, String name) {
+            return new CountryTag(code, name, 0, true);
+        }
     }
 
     /** A state-linked actor; {@code country} is ISO 3166-1 alpha-2, {@code kind} one of {@link ActorKind}. */

@@ -21,10 +21,16 @@ public final class Topics {
     /** Relevant articles that arrived after their window closed and were not counted, keyed by country. */
     public static final String ARTICLES_LATE = "articles.late";
 
+    /**
+     * Alerts a sink channel could not deliver (after its retries) or could not read, with the channel and
+     * the reason in headers and the original bytes.
+     */
+    public static final String ALERTS_DLQ = "alerts.dlq";
+
     /** Every topic the monitor reads or writes, in pipeline order. */
     public static final java.util.List<String> ALL =
             java.util.List.of(ARTICLES_RAW, ARTICLES_ENRICHED, MENTIONS_BY_COUNTRY, ALERTS, ARTICLES_DLQ, MONITOR_CLOCK,
-                    ARTICLES_LATE);
+                    ARTICLES_LATE, ALERTS_DLQ);
 
     private Topics() {
     }

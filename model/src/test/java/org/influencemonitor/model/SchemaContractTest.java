@@ -122,7 +122,7 @@ class SchemaContractTest {
             + "election and EU referendum. Russia denies interfering; the opposition calls the vote rigged.";
 
     static Article fullArticle() {
-        return new Article(1, ID, URL, "RT", TITLE, TEXT, "en", PUBLISHED, INGESTED);
+        return new Article(1, ID, URL, "RT", TITLE, TEXT, "en", PUBLISHED, INGESTED, List.of("MD", "RU"), true, true);
     }
 
     /** Every optional field null: no url, source, language or publication time. */
@@ -166,6 +166,15 @@ class SchemaContractTest {
 
     static EnrichedArticle fullEnriched() {
         return EnrichedArticle.of(fullArticle(), fullTags(), true, RT);
+    }
+
+    /** A headline that names no country, about the countries its source gave as hints. */
+    static EnrichedArticle hintedEnriched() {
+        Tags text = fullTags();
+        Tags hinted = new Tags(List.of(Tags.CountryTag.hinted("MD", "Moldova"), Tags.CountryTag.hinted("RU", "Russia")),
+                text.actors(), text.electionTerms(), text.narratives(),
+                text.matches().stream().filter(m -> !m.type().equals("country")).toList());
+        return EnrichedArticle.of(fullArticle(), hinted, true, RT);
     }
 
     /** Every optional field null, no source actor, nothing tagged. */
@@ -232,7 +241,8 @@ class SchemaContractTest {
                 new Case("article, optional fields null", RAW, minimalArticle(), false),
                 new Case("article, title only", RAW, titleOnlyArticle(), false),
                 new Case("article, text only", RAW, textOnlyArticle(), false),
-                new Case("enriched, all fields", ENRICHED, fullEnriched(), true),
+                new Case("enriched, all fields but countries' from_hint", ENRICHED, fullEnriched(), false),
+                new Case("enriched, all fields, countries from the source's hints", ENRICHED, hintedEnriched(), true),
                 new Case("enriched, optional fields null, no tags", ENRICHED, minimalEnriched(), false),
                 new Case("mention window, open", MENTIONS, openWindow(), true),
                 new Case("mention window, final", MENTIONS, finalWindow(), true),
@@ -349,6 +359,9 @@ class SchemaContractTest {
                 new Object[] {"article", RAW, fullArticle(), "/ingested_at", f.textNode("18/10/2024")},
                 new Object[] {"article", RAW, fullArticle(), "/url", f.nullNode()},
                 new Object[] {"article", RAW, fullArticle(), "/title", f.numberNode(42)},
+                new Object[] {"article", RAW, fullArticle(), "/country_hints", f.arrayNode().add("md")},
+                new Object[] {"article", RAW, fullArticle(), "/country_hints", f.arrayNode().add("MD").add("MD")},
+                new Object[] {"article", RAW, fullArticle(), "/truncated", f.textNode("yes")},
                 new Object[] {"enriched", ENRICHED, fullEnriched(), "/relevant", f.textNode("yes")},
                 new Object[] {"enriched", ENRICHED, fullEnriched(), "/source_actor/kind", f.textNode("STATE_MEDIA")},
                 new Object[] {"enriched", ENRICHED, fullEnriched(), "/source_actor/kind", f.textNode("broadcaster")},
@@ -356,6 +369,9 @@ class SchemaContractTest {
                 new Object[] {"enriched", ENRICHED, fullEnriched(), "/tags/actors/0/kind", f.textNode("spy")},
                 new Object[] {"enriched", ENRICHED, fullEnriched(), "/tags/countries/0/code", f.textNode("md")},
                 new Object[] {"enriched", ENRICHED, fullEnriched(), "/tags/countries/0/mentions", f.numberNode(0)},
+                new Object[] {"enriched", ENRICHED, hintedEnriched(), "/tags/countries/0/mentions", f.numberNode(2)},
+                new Object[] {"enriched", ENRICHED, hintedEnriched(), "/tags/countries/0/from_hint", f.textNode("yes")},
+                new Object[] {"enriched", ENRICHED, fullEnriched(), "/country_hints", f.arrayNode().add("Moldova")},
                 new Object[] {"enriched", ENRICHED, fullEnriched(), "/tags/matches/0/type", f.textNode("person")},
                 new Object[] {"enriched", ENRICHED, fullEnriched(), "/tags/matches/0/start", f.numberNode(-1)},
                 new Object[] {"enriched", ENRICHED, fullEnriched(), "/tags/narratives", f.objectNode()},
@@ -418,8 +434,11 @@ class SchemaContractTest {
      * title and text are each optional, but the article schemas require at least one of them (anyOf).
      */
     static final Map<Class<?>, Set<String>> OPTIONAL = Map.of(
-            Article.class, Set.of("url", "source", "language", "published_at", "title", "text"),
-            EnrichedArticle.class, Set.of("url", "source", "language", "published_at", "title", "text", "source_actor"),
+            Article.class, Set.of("url", "source", "language", "published_at", "title", "text", "country_hints",
+                    "truncated", "published_at_from_ingest"),
+            EnrichedArticle.class, Set.of("url", "source", "language", "published_at", "title", "text", "source_actor",
+                    "country_hints", "truncated", "published_at_from_ingest"),
+            Tags.CountryTag.class, Set.of("from_hint"),
             Alert.Evidence.class, Set.of("title", "url", "source"),
             MentionWindow.class, Set.of("fraud_claim_articles", "state_linked_fraud_articles", "actors", "top_terms"),
             Alert.class, Set.of("score", "expected", "summary", "incident_start", "update", "top_actors", "top_terms",
@@ -479,6 +498,7 @@ class SchemaContractTest {
     void everyTopicWithAValueSchemaIsCovered() {
         Set<String> withSchema = new TreeSet<>(Topics.ALL);
         withSchema.remove(Topics.ARTICLES_DLQ); // its value is the original bytes, documented in README.md
+        withSchema.remove(Topics.ALERTS_DLQ);   // the same
         assertEquals(withSchema, new TreeSet<>(SCHEMA_OF_TOPIC.keySet()));
         String readme = resource("schemas/README.md");
         for (String topic : Topics.ALL) {

@@ -6,18 +6,28 @@ import org.influencemonitor.model.Tags;
 import org.influencemonitor.processor.tagging.Tagger;
 
 /**
- * Turns an article into the public enriched event: tags from the {@link Tagger}, the outlet's
- * state-linked owner if known, and the relevance flag that decides whether it is counted.
+ * Turns an article into the public enriched event: tags from the {@link Tagger} in the article's
+ * language ({@link ArticleLanguage}: the one it carries, else the detected one), the outlet's
+ * state-linked owner if known, and the relevance flag that decides whether it is counted. When the text
+ * names no country, the source's {@link CountryHints} stand in.
  */
 public final class ArticleEnricher {
     private final Tagger tagger;
+    private final ArticleLanguage language;
+    private final CountryHints hints;
 
     public ArticleEnricher(Tagger tagger) {
+        this(tagger, ArticleLanguage.detectingWhenAbsent());
+    }
+
+    public ArticleEnricher(Tagger tagger, ArticleLanguage language) {
         this.tagger = tagger;
+        this.language = language;
+        this.hints = new CountryHints(tagger::countryName);
     }
 
     public EnrichedArticle enrich(Article article) {
-        Tags tags = tagger.tag(article.title(), article.text());
+        Tags tags = hints.apply(tagger.tag(article.title(), article.text(), language.of(article)), article.countryHints());
         Tags.ActorTag sourceActor = tagger.sourceActor(article.url(), article.source()).orElse(null);
         return EnrichedArticle.of(article, tags, isRelevant(tags, sourceActor), sourceActor);
     }

@@ -51,7 +51,7 @@ final class ActorDictionary {
                     throw r.error("actor '" + actor.id() + "' redefined with different country/kind/name: " + previous);
                 }
                 DictionaryFile.Flags flags = DictionaryFile.flags(r, 5, CaseRule.ANY);
-                entries.add(DictionaryEntry.of(EntryType.ACTOR, actor.id(), r.field(4), flags.caseRule(), flags.rule(), r.origin()));
+                entries.add(DictionaryEntry.of(EntryType.ACTOR, actor.id(), r.field(4), flags, r.origin()));
                 return null;
             });
         }

@@ -59,7 +59,9 @@ final class AmbiguityRules {
                 return prev == null || !GHOSTWRITER_WORDS.contains(prev.lower());
             }),
             Map.entry("wagner", (c, ctx) -> givenName(c, ctx) && ctx.cue("music") <= ctx.cue("confirm:wagner")),
-            Map.entry("us-state", (c, ctx) -> true));
+            Map.entry("us-state", (c, ctx) -> true),
+            Map.entry("with-election", (c, ctx) -> ctx.electionTermInSentence(c.start)),
+            Map.entry("fraud-context", AmbiguityRules::fraudContext));
 
     private AmbiguityRules() {
     }
@@ -121,6 +123,16 @@ final class AmbiguityRules {
         DocumentContext.Word next = ctx.nextWord(c.end);
         return next == null || !next.capitalised() || next.allCaps() || NOT_NAMES.contains(next.lower())
                 || ctx.candidateStartsAt(next.start(), c);
+    }
+
+    /**
+     * A bare fraud word ("rigged", "rigging") is no election-fraud claim in a sentence about a match or
+     * a market ("accused of rigging the match", "wire fraud and rigging currency rates") unless that
+     * sentence also names an election.
+     */
+    private static boolean fraudContext(Candidate c, DocumentContext ctx) {
+        boolean offTopic = ctx.cueInSentence("sports", c.start) || ctx.cueInSentence("finance", c.start);
+        return !offTopic || ctx.electionTermInSentence(c.start);
     }
 
     /** "Polish" the adjective, not the verb at the start of a sentence ("Polish the silver"). */

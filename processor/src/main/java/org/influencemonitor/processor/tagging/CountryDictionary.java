@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Country surface forms: every ISO 3166-1 name the JDK knows in English, French, German, Spanish,
- * Portuguese and Russian (Russian names also in their case forms, since "в России" must match), and
- * the curated {@code countries.tsv}: abbreviations, demonyms, capitals used as metonyms, US states.
+ * Country surface forms: every ISO 3166-1 name the JDK's CLDR data gives in the languages of
+ * {@link #LANGUAGES}, with the case forms of inflecting languages ({@link CountryNameForms}: "в России",
+ * "w Rosji", "Oroszországban"), and the curated {@code countries.tsv}: abbreviations, demonyms,
+ * capitals used as metonyms, US states, irregular forms.
  *
  * <p>{@code countries.tsv}: {@code CODE<TAB>surface<TAB>flags}. The key of a line is its folded
  * surface, so a curated or user line replaces a generated one for the same spelling (this is how
@@ -26,8 +27,10 @@ import org.slf4j.LoggerFactory;
 final class CountryDictionary {
     static final String FILE = "countries.tsv";
     private static final Logger LOG = LoggerFactory.getLogger(CountryDictionary.class);
-    static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.GERMAN,
-            new Locale("es"), new Locale("pt"), new Locale("ru"));
+    /** The languages whose CLDR country names (through the JDK) are generated; zh-Hant is Taiwan's and Hong Kong's script. */
+    static final List<Locale> LANGUAGES = java.util.stream.Stream.of("en", "fr", "de", "es", "pt", "ru",
+            "ro", "uk", "pl", "cs", "sk", "hu", "bg", "ka", "tr", "ar", "fa", "he", "zh", "zh-Hant", "ja", "ko", "id", "hi")
+            .map(Locale::forLanguageTag).toList();
     /** Not in ISO 3166-1 but named in the news as a country. */
     private static final Map<String, String> EXTRA_CODES = Map.of("XK", "Kosovo");
 
@@ -44,14 +47,23 @@ final class CountryDictionary {
         List<DictionaryFile.Row> user = overrideDir == null ? List.of() : DictionaryFile.override(overrideDir, FILE);
         Map<String, String> names = englishNames();
         Map<String, DictionaryEntry> bySurface = new LinkedHashMap<>();
-        for (DictionaryEntry e : generated()) {
-            bySurface.put(e.folded(), e);
-        }
+        List<DictionaryEntry> lines = new ArrayList<>();
         for (List<DictionaryFile.Row> rows : List.of(curated, user)) {
             for (DictionaryFile.Row row : rows) {
-                DictionaryEntry e = DictionaryFile.checked(row, r -> parse(r, names));
-                bySurface.put(e.folded(), e);
+                lines.add(DictionaryFile.checked(row, r -> parse(r, names)));
             }
+        }
+        // A curated spelling replaces every generated line of that spelling, whatever their languages:
+        // "CO Columbia lang=ro" keeps the Romanian name of Colombia out of "District of Columbia".
+        Set<String> curatedSpellings = new HashSet<>();
+        lines.forEach(e -> curatedSpellings.add(spelling(e)));
+        for (DictionaryEntry e : generated()) {
+            if (!curatedSpellings.contains(spelling(e))) {
+                bySurface.put(key(e), e);
+            }
+        }
+        for (DictionaryEntry e : lines) {
+            bySurface.put(key(e), e);
         }
         return new CountryDictionary(names, List.copyOf(bySurface.values()));
     }
@@ -61,12 +73,12 @@ final class CountryDictionary {
         String code = row.field(0).toUpperCase(Locale.ROOT);
         DictionaryFile.Flags flags = DictionaryFile.flags(row, 2, CaseRule.INITIAL);
         if (code.equals("-")) {
-            return DictionaryEntry.of(EntryType.IGNORE, "-", row.field(1), flags.caseRule(), flags.rule(), row.origin());
+            return DictionaryEntry.of(EntryType.IGNORE, "-", row.field(1), flags, row.origin());
         }
         if (!names.containsKey(code)) {
             throw row.error("unknown country code '" + code + "' (ISO 3166-1 alpha-2 expected)");
         }
-        return DictionaryEntry.of(EntryType.COUNTRY, code, row.field(1), flags.caseRule(), flags.rule(), row.origin());
+        return DictionaryEntry.of(EntryType.COUNTRY, code, row.field(1), flags, row.origin());
     }
 
     String englishName(String code) {
@@ -86,10 +98,14 @@ final class CountryDictionary {
         return names;
     }
 
-    /** JDK display names; a spelling that names two countries in different languages is dropped. */
+    /**
+     * JDK display names in every language of {@link #LANGUAGES} and their inflected forms
+     * ({@link CountryNameForms}); a spelling that names two countries in different languages is
+     * dropped. Inflected forms apply to their own language only.
+     */
     private static List<DictionaryEntry> generated() {
         Map<String, Set<String>> codesBySurface = new HashMap<>();
-        Map<String, String> surfaceByFolded = new LinkedHashMap<>();
+        Map<String, DictionaryEntry> byKey = new LinkedHashMap<>();
         for (String cc : Locale.getISOCountries()) {
             Locale country = new Locale("", cc);
             for (Locale lang : LANGUAGES) {
@@ -97,91 +113,49 @@ final class CountryDictionary {
                 if (name.isBlank() || name.equalsIgnoreCase(cc)) {
                     continue;
                 }
-                for (String variant : variants(name, lang)) {
-                    String folded = TextNormalizer.fold(variant).strip();
-                    if (folded.length() < 3) {
+                for (CountryNameForms.Form form : CountryNameForms.of(name, lang)) {
+                    Set<String> languages = form.inflected() ? Set.of(lang.getLanguage()) : Set.of();
+                    DictionaryEntry e = DictionaryEntry.of(EntryType.COUNTRY, cc, form.surface(),
+                            new DictionaryFile.Flags(CaseRule.INITIAL, null, languages), "JDK display names");
+                    if (e.folded().length() < minLength(e.folded())) {
                         continue;
                     }
-                    codesBySurface.computeIfAbsent(folded, k -> new HashSet<>()).add(cc);
-                    surfaceByFolded.putIfAbsent(folded, variant);
+                    String key = key(e);
+                    codesBySurface.computeIfAbsent(key, k -> new HashSet<>()).add(cc);
+                    byKey.putIfAbsent(key, e);
                 }
             }
         }
         List<DictionaryEntry> out = new ArrayList<>();
-        for (Map.Entry<String, String> e : surfaceByFolded.entrySet()) {
+        for (Map.Entry<String, DictionaryEntry> e : byKey.entrySet()) {
             Set<String> codes = codesBySurface.get(e.getKey());
             if (codes.size() != 1) {
-                LOG.debug("dropping ambiguous JDK country name '{}' -> {}", e.getValue(), codes);
+                LOG.debug("dropping ambiguous JDK country name '{}' -> {}", e.getValue().surface(), codes);
                 continue;
             }
-            out.add(DictionaryEntry.of(EntryType.COUNTRY, codes.iterator().next(), e.getValue(),
-                    CaseRule.INITIAL, null, "JDK display names"));
+            out.add(e.getValue());
         }
         return out;
     }
 
-    /** Spellings a JDK display name stands for in running text. */
-    static List<String> variants(String name, Locale lang) {
-        Set<String> out = new java.util.LinkedHashSet<>();
-        String base = name;
-        int paren = name.indexOf('(');
-        if (paren > 0 && name.endsWith(")")) {
-            // "Myanmar (Burma)", "Британские Виргинские о-ва (Великобритания)": the bracket often
-            // names another country, so only the part before it is kept; curated lines add the rest.
-            base = name.substring(0, paren).strip();
-        }
-        out.add(base);
-        if (base.contains(" - ")) {
-            out.add(base.replace(" - ", "-"));
-        }
-        if (base.contains("&")) {
-            String and = switch (lang.getLanguage()) {
-                case "fr" -> "et";
-                case "de" -> "und";
-                case "es" -> "y";
-                case "pt" -> "e";
-                case "ru" -> "и";
-                default -> "and";
-            };
-            out.add(base.replace("&", and));
-        }
-        if (base.startsWith("St. ")) {
-            out.add("Saint " + base.substring(4));
-        }
-        if (lang.getLanguage().equals("ru") && !base.contains(" ") && !base.contains("-")) {
-            out.addAll(russianCases(base));
-        }
-        return new ArrayList<>(out);
+    /**
+     * What a user line replaces: the line with the same folded spelling, the same prefix star and
+     * the same languages (so "Gruzj*" for Polish and "Gruzja" stay two lines).
+     */
+    static String key(DictionaryEntry e) {
+        return spelling(e) + (e.languages().isEmpty() ? "" : "|" + String.join("|", new java.util.TreeSet<>(e.languages())));
     }
 
-    /** Nominal case forms of a one-word Russian country name (Россия: России, Россию, Россией). */
-    static List<String> russianCases(String name) {
-        String stem;
-        List<String> endings;
-        if (name.endsWith("ия")) {
-            stem = name.substring(0, name.length() - 1);
-            endings = List.of("я", "и", "ю", "ей", "ею");
-        } else if (name.endsWith("а")) {
-            stem = name.substring(0, name.length() - 1);
-            endings = List.of("а", "ы", "и", "е", "у", "ой", "ою");
-        } else if (name.endsWith("я")) {
-            stem = name.substring(0, name.length() - 1);
-            endings = List.of("я", "и", "е", "ю", "ей");
-        } else if (name.endsWith("й")) {
-            stem = name.substring(0, name.length() - 1);
-            endings = List.of("й", "я", "ю", "ем", "е");
-        } else if (name.endsWith("ь") || name.endsWith("о") || name.endsWith("и") || name.endsWith("у")
-                || name.endsWith("е") || name.endsWith("ы") || name.endsWith("ю") || name.endsWith("э")) {
-            return List.of(name); // indeclinable or irregular: nominative only
-        } else {
-            stem = name;
-            endings = List.of("", "а", "у", "ом", "е");
-        }
-        List<String> out = new ArrayList<>();
-        for (String end : endings) {
-            out.add(stem + end);
-        }
-        return out;
+    private static String spelling(DictionaryEntry e) {
+        return e.folded() + (e.prefix() ? "*" : "");
+    }
+
+    /** Two Han, kana or Hangul chars make a word ("中国", "미국"); alphabetic names need three ("Iran" but not "UK"). */
+    private static int minLength(String folded) {
+        char c = folded.charAt(0);
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HANGUL
+                || script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA ? 2 : 3;
     }
 
     static List<String> codes() {

@@ -104,10 +104,14 @@ final class DictionaryFile {
         return merged;
     }
 
-    /** Parses the optional flags field: {@code any|initial|exact} and {@code rule=NAME}, comma separated. */
+    /**
+     * Parses the optional flags field, comma separated: {@code any|initial|exact}, {@code rule=NAME}
+     * and {@code lang=xx|yy} (the article languages the line is restricted to).
+     */
     static Flags flags(Row row, int index, CaseRule defaultCase) {
         CaseRule caseRule = defaultCase;
         String rule = null;
+        Set<String> languages = Set.of();
         String raw = row.field(index);
         if (!raw.isEmpty()) {
             for (String f : raw.split(",")) {
@@ -118,22 +122,38 @@ final class DictionaryFile {
                     case "exact" -> caseRule = CaseRule.EXACT;
                     case "" -> { }
                     default -> {
-                        if (t.startsWith("rule=")) {
+                        if (t.startsWith("lang=")) {
+                            languages = languages(row, t.substring(5));
+                        } else if (t.startsWith("rule=")) {
                             rule = t.substring(5).strip();
                             if (!AmbiguityRules.isKnown(rule)) {
                                 throw row.error("unknown rule '" + rule + "' (known: " + AmbiguityRules.names() + ")");
                             }
                         } else {
-                            throw row.error("unknown flag '" + t + "' (use any, initial, exact or rule=NAME)");
+                            throw row.error("unknown flag '" + t + "' (use any, initial, exact, rule=NAME or lang=xx|yy)");
                         }
                     }
                 }
             }
         }
-        return new Flags(caseRule, rule);
+        return new Flags(caseRule, rule, languages);
     }
 
-    record Flags(CaseRule caseRule, String rule) {
+    private static final Set<String> ISO_LANGUAGES = Set.of(java.util.Locale.getISOLanguages());
+
+    private static Set<String> languages(Row row, String list) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (String code : list.split("\\|")) {
+            String c = code.strip();
+            if (!ISO_LANGUAGES.contains(c)) {
+                throw row.error("unknown language '" + c + "' in lang= (ISO 639-1 codes such as pl, zh, separated by |)");
+            }
+            out.add(c);
+        }
+        return Set.copyOf(out);
+    }
+
+    record Flags(CaseRule caseRule, String rule, Set<String> languages) {
     }
 
     /** Fails early on a missing override dir, as the API promises. */

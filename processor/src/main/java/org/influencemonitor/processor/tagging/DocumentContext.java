@@ -12,12 +12,16 @@ final class DocumentContext {
     private final int titleLength;
     private final Map<String, Integer> cueIndex;
     private final int[] cues;
+    /** (cue slot, original start) pairs of every cue hit. */
+    private final int[] cuePositions;
     private final List<Candidate> candidates;
     private Boolean headlineCaseTitle;
 
     /** {@code cues[cueIndex.get(set)]} is how often cue set {@code set} was seen in the document. */
-    DocumentContext(String text, int titleLength, Map<String, Integer> cueIndex, int[] cues, List<Candidate> candidates) {
+    DocumentContext(String text, int titleLength, Map<String, Integer> cueIndex, int[] cues, int[] cuePositions,
+                    List<Candidate> candidates) {
         this.text = text;
+        this.cuePositions = cuePositions;
         this.titleLength = titleLength;
         this.cueIndex = cueIndex;
         this.cues = cues;
@@ -31,6 +35,62 @@ final class DocumentContext {
     int cue(String set) {
         Integer slot = cueIndex.get(set);
         return slot == null ? 0 : cues[slot];
+    }
+
+    /** Whether a cue of {@code set} was seen in the sentence around {@code pos}. */
+    boolean cueInSentence(String set, int pos) {
+        Integer slot = cueIndex.get(set);
+        if (slot == null) {
+            return false;
+        }
+        int from = sentenceStart(pos);
+        int to = sentenceEnd(pos);
+        for (int i = 0; i < cuePositions.length; i += 2) {
+            if (cuePositions[i] == slot && cuePositions[i + 1] >= from && cuePositions[i + 1] < to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an election-term candidate starts in the sentence around {@code pos}. */
+    boolean electionTermInSentence(int pos) {
+        int from = sentenceStart(pos);
+        int to = sentenceEnd(pos);
+        for (Candidate c : candidates) {
+            if (c.entry.type() == EntryType.ELECTION_TERM && c.start >= from && c.start < to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sentence ends: Latin, CJK, Arabic and Devanagari full stops, question and exclamation marks, line breaks. */
+    private static final String SENTENCE_ENDS = ".!?;\n\r。！？．؟۔।॥";
+
+    private boolean endsSentence(int i) {
+        char c = text.charAt(i);
+        if (SENTENCE_ENDS.indexOf(c) < 0) {
+            return false;
+        }
+        // "U.S. officials", "3.5%": a full stop ends a sentence only before white space or the end.
+        return c != '.' || i + 1 >= text.length() || Character.isWhitespace(text.charAt(i + 1));
+    }
+
+    private int sentenceStart(int pos) {
+        int i = Math.min(pos, text.length()) - 1;
+        while (i >= 0 && !endsSentence(i)) {
+            i--;
+        }
+        return i + 1;
+    }
+
+    private int sentenceEnd(int pos) {
+        int i = pos;
+        while (i < text.length() && !endsSentence(i)) {
+            i++;
+        }
+        return i;
     }
 
     List<Candidate> candidates() {

@@ -48,7 +48,7 @@ final class PhraseDictionary {
                 r.requireFields(fields, layout);
                 DictionaryFile.Flags flags = DictionaryFile.flags(r, fields, defaultCase);
                 String id = fields > 1 ? r.field(0) : "-";
-                return DictionaryEntry.of(type, id, r.field(surface), flags.caseRule(), flags.rule(), r.origin());
+                return DictionaryEntry.of(type, id, r.field(surface), flags, r.origin());
             }));
         }
         return out;

@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 import org.influencemonitor.model.Tags;
@@ -54,13 +57,33 @@ public final class TaggerEvaluation {
         }
     }
 
+    /** A yes/no judgement per article: how many of them the tagger got right. */
+    public record Accuracy(String name, int correct, int total) {
+        public double value() {
+            return total == 0 ? 1.0 : (double) correct / total;
+        }
+    }
+
+    /**
+     * The scores of one language's articles: countries and actors as micro-averaged F1, the election
+     * flag and the narrative set as the share of articles where the tagger agrees with the label.
+     */
+    public record LanguageScore(String language, int articles, Metric countries, Metric actors,
+                                Accuracy election, Accuracy narratives) {
+    }
+
     /** An article where the tagger and the labels disagree on one dimension. */
     public record Miss(String articleId, String dimension, Set<String> missing, Set<String> unexpected) {
     }
 
-    public record Report(int articles, Metric countries, Metric actors, Metric election, Metric narratives, List<Miss> misses) {
+    public record Report(int articles, Metric countries, Metric actors, Metric election, Metric narratives, List<Miss> misses,
+                         List<LanguageScore> languages) {
         public List<Metric> metrics() {
             return List.of(countries, actors, election, narratives);
+        }
+
+        public Optional<LanguageScore> language(String code) {
+            return languages.stream().filter(l -> l.language().equals(code)).findFirst();
         }
 
         /** The metrics table followed by the misses, as printed by {@code monitor eval}. */
@@ -71,6 +94,12 @@ public final class TaggerEvaluation {
             for (Metric m : metrics()) {
                 b.append(String.format(Locale.ROOT, "%-11s %9.3f %9.3f %9.3f %5d %5d %5d%n", m.name(), m.precision(), m.recall(), m.f1(),
                         m.truePositives(), m.falsePositives(), m.falseNegatives()));
+            }
+            b.append(String.format(Locale.ROOT, "%nper language (countries and actors: F1; election and narratives: share of articles right)%n"));
+            b.append(String.format(Locale.ROOT, "%-8s %8s %9s %9s %9s %9s%n", "language", "articles", "countries", "actors", "election", "narrative"));
+            for (LanguageScore l : languages) {
+                b.append(String.format(Locale.ROOT, "%-8s %8d %9.3f %9.3f %9.3f %9.3f%n", l.language(), l.articles(),
+                        l.countries().f1(), l.actors().f1(), l.election().value(), l.narratives().value()));
             }
             b.append(String.format(Locale.ROOT, "%nmisses (%d):%n", misses.size()));
             for (Miss m : misses) {
@@ -144,14 +173,38 @@ public final class TaggerEvaluation {
         return country.toUpperCase(Locale.ROOT) + "/" + kind.toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Tags every article in its labelled language (so lines restricted to other languages stay out,
+     * as in the processor) and scores it, overall and per language.
+     */
     public static Report evaluate(Tagger tagger, List<Article> articles) {
-        Counter countries = new Counter("countries");
-        Counter actors = new Counter("actors");
-        Counter election = new Counter("election");
-        Counter narratives = new Counter("narratives");
+        Scorer all = new Scorer();
+        Map<String, Scorer> byLanguage = new TreeMap<>();
         List<Miss> misses = new ArrayList<>();
         for (Article a : articles) {
-            Tags tags = tagger.tag(a.title(), a.text());
+            Tags tags = tagger.tag(a.title(), a.text(), a.language());
+            all.add(a, tags, misses);
+            byLanguage.computeIfAbsent(a.language().isBlank() ? "?" : a.language(), k -> new Scorer()).add(a, tags, new ArrayList<>());
+        }
+        List<LanguageScore> languages = new ArrayList<>();
+        byLanguage.forEach((code, s) -> languages.add(new LanguageScore(code, s.articles, s.countries.metric(),
+                s.actors.metric(), new Accuracy("election", s.electionRight, s.articles),
+                new Accuracy("narratives", s.narrativesRight, s.articles))));
+        return new Report(articles.size(), all.countries.metric(), all.actors.metric(), all.election.metric(),
+                all.narratives.metric(), misses, languages);
+    }
+
+    /** The counts of one group of articles. */
+    private static final class Scorer {
+        final Counter countries = new Counter("countries");
+        final Counter actors = new Counter("actors");
+        final Counter election = new Counter("election");
+        final Counter narratives = new Counter("narratives");
+        int articles;
+        int electionRight;
+        int narrativesRight;
+
+        void add(Article a, Tags tags, List<Miss> misses) {
             Set<String> gotCountries = new TreeSet<>();
             tags.countries().forEach(c -> gotCountries.add(c.code()));
             Set<String> gotActors = new TreeSet<>();
@@ -159,12 +212,15 @@ public final class TaggerEvaluation {
             Set<String> gotElection = tags.electionTerms().isEmpty() ? Set.of() : Set.of("election");
             Set<String> gotNarratives = new TreeSet<>();
             tags.narratives().forEach(x -> gotNarratives.add(x.id()));
+            Set<String> wantElection = a.election() ? Set.of("election") : Set.of();
             countries.add(a.id(), a.countries(), gotCountries, misses);
             actors.add(a.id(), a.actors(), gotActors, misses);
-            election.add(a.id(), a.election() ? Set.of("election") : Set.of(), gotElection, misses);
+            election.add(a.id(), wantElection, gotElection, misses);
             narratives.add(a.id(), a.narratives(), gotNarratives, misses);
+            articles++;
+            electionRight += wantElection.equals(gotElection) ? 1 : 0;
+            narrativesRight += a.narratives().equals(gotNarratives) ? 1 : 0;
         }
-        return new Report(articles.size(), countries.metric(), actors.metric(), election.metric(), narratives.metric(), misses);
     }
 
     private static final class Counter {

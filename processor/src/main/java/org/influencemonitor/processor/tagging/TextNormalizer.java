@@ -25,6 +25,18 @@ final class TextNormalizer {
     static final String[] MULTI_FOLD = new String[65536];
     private static final boolean[] WORD = new boolean[65536];
 
+    /**
+     * Zero-width non-joiner: the Persian half-space between a word and its suffix
+     * ("انتخابات‌ها", elections + plural). It folds to a space so that the word keeps its boundary.
+     */
+    static final char ZWNJ = '\u200C';
+    /**
+     * Arabic-script letters written differently in Persian and Arabic, or interchangeably in
+     * Arabic news: Persian yeh and keheh, alef maksura, teh marbuta; tatweel (a stretching stroke) drops.
+     */
+    private static final java.util.Map<Character, String> ARABIC_LETTER_VARIANTS = java.util.Map.of(
+            '\u06CC', "\u064A", '\u0649', "\u064A", '\u06A9', "\u0643", '\u0629', "\u0647", '\u0640', "");
+
     static {
         for (int c = 0; c < 65536; c++) {
             char ch = (char) c;
@@ -45,7 +57,7 @@ final class TextNormalizer {
             }
         }
         for (int c = 0; c < 65536; c++) {
-            WORD[c] = Character.isLetterOrDigit((char) c) && !Character.isSurrogate((char) c);
+            WORD[c] = (Character.isLetterOrDigit((char) c) || isKeptMark((char) c)) && !Character.isSurrogate((char) c);
         }
         // Table sentinels must never be reported as letters.
         WORD[DELETE] = false;
@@ -55,10 +67,39 @@ final class TextNormalizer {
     private TextNormalizer() {
     }
 
+    /**
+     * Scripts whose combining marks are part of the spelling, not optional accents: Hangul and kana
+     * would decompose into jamo or lose their voicing marks ("ドイツ" is not "トイツ"), and Devanagari
+     * vowel signs tell "रूस" (Russia) from "रस" (juice). These keep their marks, except the nukta dot,
+     * which Hindi writers add or leave out ("इज़राइल", "इजराइल").
+     */
+    private static boolean keepsMarks(char c) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HANGUL || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.DEVANAGARI;
+    }
+
+    private static String foldKeepingMarks(String t) {
+        StringBuilder b = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c != '\u093C') {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
     /** The folding of a dictionary term; the same function the document goes through. */
     static String fold(String s) {
         NormalizedText n = normalize(s);
         return new String(n.chars(), 0, n.length());
+    }
+
+    /** A combining mark that survives folding (a Devanagari vowel sign) is inside a word, like a letter. */
+    private static boolean isKeptMark(char c) {
+        int type = Character.getType(c);
+        return (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK) && keepsMarks(c);
     }
 
     static boolean isWordChar(char c) {
@@ -114,11 +155,23 @@ final class TextNormalizer {
 
     private static String foldSlow(String s) {
         String t = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        if (keepsMarks(s.charAt(0))) {
+            return foldKeepingMarks(t);
+        }
         t = Normalizer.normalize(t, Normalizer.Form.NFD);
         StringBuilder b = new StringBuilder(t.length());
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
             int type = Character.getType(c);
+            if (c == ZWNJ) {
+                b.append(' ');
+                continue;
+            }
+            String letter = ARABIC_LETTER_VARIANTS.get(c);
+            if (letter != null) {
+                b.append(letter);
+                continue;
+            }
             if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
                     || type == Character.COMBINING_SPACING_MARK || type == Character.FORMAT) {
                 continue; // diacritics, soft hyphens, zero-width joiners
@@ -131,6 +184,12 @@ final class TextNormalizer {
                 b.append('σ'); // final sigma
             } else if (c == '\u2018' || c == '\u2019' || c == '\u02BC' || c == '\u2032' || c == '`' || c == '\u00B4') {
                 b.append('\'');
+            } else if (c == '\u05F3') {
+                b.append('\''); // Hebrew geresh, as in צ׳כיה, is typed as an apostrophe just as often
+            } else if (c == '\u05F4') {
+                b.append('"'); // Hebrew gershayim, as in ארה״ב (USA), is typed as a double quote just as often
+            } else if (c == '\u0131') {
+                b.append('i'); // Turkish dotless ı: "OY PUSULASI" lower-cases to "pusulasi", not "pusulası"
             } else if (c == '\u2010' || c == '\u2011' || c == '\u2012' || c == '\u2013' || c == '\u2014' || c == '\u2212') {
                 b.append('-');
             } else if (Character.getType(c) == Character.CONTROL) {

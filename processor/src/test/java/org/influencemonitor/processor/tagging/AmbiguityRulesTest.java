@@ -123,4 +123,21 @@ class AmbiguityRulesTest {
         assertEquals(List.of(), countries("LET US VOTE NOW"));
         assertEquals(List.of("US"), countries("THE US ELECTION IS NEAR"));
     }
+
+    @Test
+    void withElectionNeedsAnElectionTermInTheSameSentence() {
+        assertEquals(List.of("election_fraud_claim"), narratives("Die Opposition sagt, die Wahl sei manipuliert worden.", "de"));
+        assertEquals(List.of(), narratives("Die Wahl ist am Sonntag. Das Spiel sei manipuliert worden.", "de"));
+    }
+
+    @Test
+    void fraudContextKeepsMatchesAndMarketsOut() {
+        assertEquals(List.of(), narratives("The referee was accused of rigging the match.", "en"));
+        assertEquals(List.of(), narratives("He admitted rigging currency rates.", "en"));
+        assertEquals(List.of("election_fraud_claim"), narratives("The referee of the match said the election was rigged.", "en"));
+    }
+
+    private List<String> narratives(String text, String language) {
+        return tagger.tag(text, "", language).narratives().stream().map(Tags.NarrativeTag::id).toList();
+    }
 }

@@ -35,6 +35,13 @@ class FoldAndScanTest {
         "Russia\uFFFE election \uFEFFRussia",
         "中国 选举 ロシア 日本の選挙",
         "RT @user: the US election, US ELECTION, LET US VOTE",
+        "في مولدوفا، اتهمت المعارضة روسيا بتزوير الانتخابات وللصين \u0640\u0640 أُنْتُخِبَ",
+        "הבחירות בישראל: טענו לזיוף הבחירות; צ׳כיה וארה״ב",
+        "انتخابات\u200Cها در ایران با تقلب همراه بود؛ کره\u0654 جنوبی",
+        "몰도바 선거에서 러시아는 부정선거 의혹을 퍼뜨렸다 한국의",
+        "भारत के चुनावों में धांधली; इज़राइल इजराइल \u0958",
+        "ロシアは日本の選挙、ドイツ、ｶﾞｽ、インドア \uD840\uDC00中国",
+        "Türkiye'de OY PUSULASI, oy pusulası; საქართველოს არჩევნები",
     };
 
     private static List<String> referenceHits(TermAutomaton a, String document) {

@@ -1,0 +1,17 @@
+package org.influencemonitor.app.sink;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.influencemonitor.app.KafkaOptions;
+
+/** {@code monitor sink --config FILE}: every channel of the file, in one process. */
+public final class SinkConfig {
+    private SinkConfig() {
+    }
+
+    public static int run(Path file, Map<String, Supplier<ChannelCommand>> types, KafkaOptions kafka, StopOptions stop)
+            throws InterruptedException {
+        return SinkLauncher.run(kafka, SinksFile.read(file, types), stop.shutdownTimeout, true);
+    }
+}
