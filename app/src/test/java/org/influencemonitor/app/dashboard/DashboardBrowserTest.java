@@ -47,8 +47,12 @@ class DashboardBrowserTest {
 
     static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final String HOSTILE_TITLE = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>"
-            + " Romania election: fraud claims spread";
+    /**
+     * Ingest turns HTML in a title into text, so markup sent as tags would arrive stripped; sent as entities it
+     * arrives as the literal characters {@code <img ...><script>...}, which the dashboard must show as text.
+     */
+    private static final String HOSTILE_TITLE = "&lt;img src=x onerror=\"window.__pwned=1\"&gt;&lt;script&gt;window.__pwned=2"
+            + "&lt;/script&gt; Romania election: fraud claims spread";
 
     @TempDir
     Path dir;
