@@ -11,6 +11,7 @@ COPY pom.xml ./
 COPY model/pom.xml model/
 COPY language/pom.xml language/
 COPY http/pom.xml http/
+COPY telemetry/pom.xml telemetry/
 COPY ingest/pom.xml ingest/
 COPY processor/pom.xml processor/
 COPY sink/pom.xml sink/
@@ -22,6 +23,7 @@ RUN mvn -B -q -DskipTests -pl app -am package
 COPY model/src model/src
 COPY language/src language/src
 COPY http/src http/src
+COPY telemetry/src telemetry/src
 COPY ingest/src ingest/src
 COPY processor/src processor/src
 COPY sink/src sink/src

@@ -2,8 +2,12 @@ package org.influencemonitor.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -26,9 +30,11 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
                 "  ./monitor demo",
                 "  ./monitor demo --input my-articles.jsonl --out /tmp/monitor-out --threshold 5",
-                "  ./monitor demo --follow    # then read the topics with kcat while it runs"})
+                "  ./monitor demo --follow    # open the dashboard it prints; the replay takes 2 minutes",
+                "  ./monitor demo --follow --pace 0s   # then read the topics with kcat while it runs"})
 public class DemoCommand implements Callable<Integer> {
     static final String SAMPLES = "/samples/articles.jsonl";
+    static final String DEFAULT_FOLLOW_PACE = "2m";
 
     @Option(names = "--input", paramLabel = "FILE", description = "Articles to replay, JSON Lines (default: the bundled samples).")
     Path input;
@@ -42,6 +48,11 @@ public class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "0", description = "Port for the embedded broker (default: a free one).")
     int port;
+
+    @Option(names = "--pace", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Spread the replay over this much wall-clock time, to watch the dashboard fill up "
+                    + "(default: " + DEFAULT_FOLLOW_PACE + " with --follow, else as fast as it goes; 0s: as fast as it goes).")
+    Duration pace;
 
 
 
@@ -69,12 +80,14 @@ public class DemoCommand implements Callable<Integer> {
                 pipeline.start();
                 var queries = pipeline.serveQueries();
                 System.out.println("Query API at http://127.0.0.1:" + queries.port() + " (for example /incidents)");
+                System.out.println("Dashboard at http://127.0.0.1:" + queries.port() + "/ (map, timelines, live alerts; "
+                        + "metrics at /metrics)");
                 String name = input == null ? "bundled samples" : input.toString();
                 System.out.println("Replaying " + name + " (window " + config.windowSize() + ", grace " + config.grace()
                         + "; threshold rule at " + config.rules().threshold().articles() + " articles)");
                 LocalPipeline.Counts counts;
-                try (InputStream reader = openInput()) {
-                    var ingested = pipeline.replay(reader, name);
+                try (InputStream stream = openInput(); Reader paced = paced(stream)) {
+                    var ingested = paced == null ? pipeline.replay(stream, name) : pipeline.replay(paced, name);
                     pipeline.awaitProcessed();
                     counts = pipeline.counts(ingested);
                 }
@@ -110,6 +123,17 @@ public class DemoCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         return out.resolve("alerts.jsonl");
+    }
+
+    /** The replay spread over --pace (default with --follow), as JSON Lines; null to replay at full speed. */
+    private Reader paced(InputStream input) throws IOException {
+        Duration over = pace != null ? pace
+                : follow ? new DurationConverter().convert(DEFAULT_FOLLOW_PACE) : Duration.ZERO;
+        if (over.isNegative() || over.isZero()) {
+            return null;
+        }
+        System.out.println("Pacing the replay over " + over + " (--pace)");
+        return PacedReader.over(new InputStreamReader(input, StandardCharsets.UTF_8), over);
     }
 
     private InputStream openInput() throws IOException {

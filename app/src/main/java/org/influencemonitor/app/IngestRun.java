@@ -25,6 +25,8 @@ final class IngestRun implements AutoCloseable {
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final ArticlePublisher publisher;
+    private final org.influencemonitor.telemetry.Telemetry telemetry = new org.influencemonitor.telemetry.Telemetry("ingest");
+    private final org.influencemonitor.telemetry.TelemetryServer metricsServer;
     private final Intake intake;
     private final PrintWriter out;
     private final String title;
@@ -42,6 +44,8 @@ final class IngestRun implements AutoCloseable {
     IngestRun(KafkaOptions kafka, IngestOptions options, PrintWriter out, String title, Duration grace) {
         this.grace = grace;
         this.publisher = new ArticlePublisher(kafka.bootstrapServers(), kafka.clientProperties());
+        publisher.bindMetrics(telemetry.registry());
+        this.metricsServer = options.metrics == null ? null : options.metrics.serve("ingest", telemetry, () -> !stop.get()).orElse(null);
         this.intake = new Intake(publisher, options.rules(), new RecentIds(RecentIds.DEFAULT_CAPACITY));
         this.out = out;
         this.title = title;
@@ -115,6 +119,10 @@ final class IngestRun implements AutoCloseable {
         try {
             publisher.close(CLOSE_TIMEOUT);
         } finally {
+            if (metricsServer != null) {
+                metricsServer.close();
+            }
+            telemetry.close();
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -20,10 +20,14 @@ import org.influencemonitor.processor.MonitorConfig;
 import org.influencemonitor.processor.MonitorTopology;
 import org.influencemonitor.processor.ProcessorService;
 import org.influencemonitor.processor.StreamsSettings;
+import org.influencemonitor.processor.dashboard.AlertFeed;
+import org.influencemonitor.processor.dashboard.Dashboard;
 import org.influencemonitor.processor.query.QueryServer;
 import org.influencemonitor.processor.tagging.Tagger;
+import org.influencemonitor.processor.telemetry.PipelineMeters;
 import org.influencemonitor.sink.AlertSink;
 import org.influencemonitor.sink.JsonLinesFileChannel;
+import org.influencemonitor.telemetry.Telemetry;
 
 /**
  * Ingest, processor and file sink wired together against one Kafka cluster, each the same component
@@ -41,6 +45,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final ProcessorService processor;
     private final AlertSink sink;
     private final Thread sinkThread;
+    private final Telemetry telemetry = new Telemetry("processor");
     private QueryServer queryServer;
     private final int queryPort;
     private static final String QUERY_HOST = "127.0.0.1";
@@ -63,9 +68,12 @@ public final class LocalPipeline implements AutoCloseable {
         // The query API's address is the instance's application.server, so Kafka Streams can say who owns
         // a country; it must be known before the processor starts.
         this.queryPort = freePort();
+        PipelineMeters meters = new PipelineMeters(telemetry.registry());
         this.processor = new ProcessorService(MonitorTopology.build(
-                config.withRepartitionPartitions(COUNTING_PARTITIONS).withSourcePartitions(sources), tagger),
-                StreamsSettings.of(bootstrapServers, applicationId, stateDir, clientProperties, QUERY_HOST + ":" + queryPort));
+                config.withRepartitionPartitions(COUNTING_PARTITIONS).withSourcePartitions(sources), tagger,
+                meters),
+                StreamsSettings.of(bootstrapServers, applicationId, stateDir, clientProperties, QUERY_HOST + ":" + queryPort),
+                telemetry.registry(), meters);
         this.sink = new AlertSink(bootstrapServers, clientProperties, applicationId + "-sink",
                 new JsonLinesFileChannel(alertsFile), onAlert);
         this.sinkThread = new Thread(sink, "alert-sink");
@@ -77,9 +85,14 @@ public final class LocalPipeline implements AutoCloseable {
         sinkThread.start();
     }
 
-    /** Serves the query API of this pipeline's processor on loopback, at {@link #queryPort()}. */
+    /**
+     * Serves the query API of this pipeline's processor on loopback, at {@link #queryPort()}, with the
+     * dashboard at {@code /} and the processor's meters at {@code /metrics}.
+     */
     public QueryServer serveQueries() throws IOException {
-        QueryServer server = new QueryServer(processor.streams(), QUERY_HOST, queryPort);
+        Dashboard dashboard = new Dashboard(config, new AlertFeed(bootstrapServers, clientProperties, telemetry.registry()));
+        QueryServer server = new QueryServer(processor.streams(), QUERY_HOST, QueryServer.settingsFor(QUERY_HOST, queryPort),
+                telemetry, dashboard);
         server.start();
         queryServer = server;
         return server;
@@ -155,6 +168,12 @@ public final class LocalPipeline implements AutoCloseable {
             sink.close();
         } finally {
             processor.close();
+            telemetry.close();
         }
+    }
+
+    /** The processor's meters, as its {@code /metrics} serves them. */
+    public Telemetry telemetry() {
+        return telemetry;
     }
 }

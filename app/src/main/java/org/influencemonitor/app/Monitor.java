@@ -21,6 +21,16 @@ public class Monitor implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text", scope = CommandLine.ScopeType.INHERIT,
+            description = "Log lines as text or as one JSON object per line, for log collectors (default: ${DEFAULT-VALUE}).")
+    void logFormat(String format) {
+        try {
+            LogFormat.valueOf(format.trim().toUpperCase(java.util.Locale.ROOT)).apply();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--log-format must be text or json, got " + format);
+        }
+    }
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }

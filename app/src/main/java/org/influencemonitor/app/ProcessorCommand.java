@@ -6,10 +6,15 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.influencemonitor.http.HttpServerSettings;
+import org.influencemonitor.processor.MonitorConfig;
 import org.influencemonitor.processor.MonitorTopology;
 import org.influencemonitor.processor.ProcessorService;
 import org.influencemonitor.processor.StreamsSettings;
+import org.influencemonitor.processor.dashboard.AlertFeed;
+import org.influencemonitor.processor.dashboard.Dashboard;
 import org.influencemonitor.processor.query.QueryServer;
+import org.influencemonitor.processor.telemetry.PipelineMeters;
+import org.influencemonitor.telemetry.Telemetry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,16 +71,20 @@ public class ProcessorCommand implements Callable<Integer> {
         TopicSetup.ensureTopics(kafka.bootstrapServers(), kafka.clientProperties(), partitions);
         CountDownLatch stop = new CountDownLatch(1);
         String applicationServer = httpPort == 0 ? null : advertisedHost + ":" + httpPort;
-        try (ProcessorService service = new ProcessorService(
-                MonitorTopology.build(processing.config().withSourcePartitions(
-                        TopicSetup.sourcePartitions(kafka.bootstrapServers(), kafka.clientProperties())), tagging.tagger()),
+        MonitorConfig config = processing.config().withSourcePartitions(
+                TopicSetup.sourcePartitions(kafka.bootstrapServers(), kafka.clientProperties()));
+        Telemetry telemetry = new Telemetry("processor");
+        PipelineMeters meters = new PipelineMeters(telemetry.registry());
+        try (telemetry;
+             ProcessorService service = new ProcessorService(MonitorTopology.build(config, tagging.tagger(), meters),
                 StreamsSettings.of(kafka.bootstrapServers(), applicationId, stateDir, kafka.clientProperties(),
-                        applicationServer, tuning));
-             QueryServer queries = httpPort == 0 ? null : queryServer(service, httpSettings)) {
+                        applicationServer, tuning), telemetry.registry(), meters);
+             QueryServer queries = httpPort == 0 ? null : queryServer(service, httpSettings, telemetry, config)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "processor-shutdown"));
             if (queries != null) {
                 start(queries);
-                System.out.println("Query API on " + queries.scheme() + "://" + applicationServer + "/ (see docs/query-api.md)");
+                System.out.println("Query API on " + queries.scheme() + "://" + applicationServer + "/ (see docs/query-api.md); "
+                        + "dashboard at /, metrics at /metrics");
             }
             service.start();
             service.awaitRunning(Duration.ofMinutes(2));
@@ -93,9 +102,12 @@ public class ProcessorCommand implements Callable<Integer> {
         }
     }
 
-    private QueryServer queryServer(ProcessorService service, HttpServerSettings settings) {
+    private QueryServer queryServer(ProcessorService service, HttpServerSettings settings, Telemetry telemetry,
+                                    MonitorConfig config) {
         try {
-            return new QueryServer(service.streams(), advertisedHost, settings);
+            Dashboard dashboard = new Dashboard(config,
+                    new AlertFeed(kafka.bootstrapServers(), kafka.clientProperties(), telemetry.registry()));
+            return new QueryServer(service.streams(), advertisedHost, settings, telemetry, dashboard);
         } catch (IOException e) {
             throw new UserError("cannot serve the query API on port " + httpPort + ": " + e.getMessage());
         }

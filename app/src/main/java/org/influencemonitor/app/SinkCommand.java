@@ -44,13 +44,16 @@ public class SinkCommand implements Callable<Integer> {
     @Mixin
     StopOptions stop;
 
+    @Mixin
+    MetricsOptions metrics;
+
     @Override
     public Integer call() throws Exception {
         if (config == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "name a channel, e.g. 'sink file --path FILE', or give --config FILE");
         }
-        return SinkConfig.run(config, CHANNELS, kafka, stop);
+        return SinkConfig.run(config, CHANNELS, kafka, stop, metrics);
     }
 
     private static Map<String, Supplier<ChannelCommand>> channels() {

@@ -122,6 +122,67 @@ class ComposeFileTest {
     }
 
     @Test
+    void prometheusAndGrafanaAreOptionalAndTheirMountedFilesExist() {
+        for (String service : List.of("prometheus", "grafana")) {
+            assertEquals("telemetry", services.path(service).path("profiles").path(0).asText(),
+                    service + " runs only with --profile telemetry");
+            for (JsonNode volume : services.path(service).path("volumes")) {
+                String source = volume.asText().split(":")[0];
+                assertTrue(Files.exists(findRepoRoot().resolve(source)), service + " mounts " + source + ", which is missing");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest", "processor", "sink"})
+    void prometheusScrapesEachComponentWhereItServesMetrics(String service) throws IOException {
+        JsonNode config = new ObjectMapper(new YAMLFactory()).readTree(
+                findRepoRoot().resolve("ops/prometheus/prometheus.yml").toFile());
+        List<String> targets = new ArrayList<>();
+        for (JsonNode job : config.path("scrape_configs")) {
+            job.path("static_configs").forEach(c -> c.path("targets").forEach(t -> targets.add(t.asText())));
+        }
+        List<String> args = command(service);
+        String port = service.equals("processor")
+                ? (args.contains("--http-port") ? args.get(args.indexOf("--http-port") + 1) : "8080")
+                : args.get(args.indexOf("--metrics-port") + 1);
+        assertTrue(targets.contains(service + ":" + port), "Prometheus scrapes " + targets + ", not " + service + ":" + port);
+        if (!service.equals("processor")) {
+            assertEquals("0.0.0.0", args.get(args.indexOf("--metrics-bind") + 1), service + " must listen beyond loopback to be scraped");
+        }
+    }
+
+    @Test
+    void theHealthCheckProbesAreRealRequests() throws Exception {
+        assertTrue(healthCheck("processor").contains("GET /ready "), "the processor's health is its readiness");
+        String sink = healthCheck("sink");
+        assertTrue(sink.contains("/dev/tcp/127.0.0.1/9100") && sink.contains("GET /health "), sink);
+        java.util.concurrent.atomic.AtomicBoolean alive = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try (org.influencemonitor.telemetry.Telemetry telemetry = new org.influencemonitor.telemetry.Telemetry("sink");
+             org.influencemonitor.telemetry.TelemetryServer server = new org.influencemonitor.telemetry.TelemetryServer("sink",
+                     telemetry, org.influencemonitor.http.HttpServerSettings.plain("127.0.0.1", 0), alive::get)) {
+            server.start();
+            String probe = sink.replace("/9100", "/" + server.port());
+            assertEquals(0, runBash(probe), "healthy while the sink runs");
+            alive.set(false);
+            assertEquals(1, runBash(probe), "unhealthy once it has stopped");
+        }
+    }
+
+    private static String healthCheck(String service) {
+        JsonNode test = services.path(service).path("healthcheck").path("test");
+        assertEquals("CMD", test.path(0).asText());
+        assertEquals("bash", test.path(1).asText());
+        return test.path(3).asText();
+    }
+
+    private static int runBash(String script) throws Exception {
+        Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+        assertTrue(bash.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the probe finishes");
+        return bash.exitValue();
+    }
+
+    @Test
     void theAlertingSinkReadsAMountedConfigAndWaitsForWhatItFeeds() {
         List<String> args = command("sink-alerting");
         ParseResult parsed = new CommandLine(new Monitor()).parseArgs(args.toArray(String[]::new));

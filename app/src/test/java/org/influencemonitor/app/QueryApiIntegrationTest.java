@@ -44,6 +44,8 @@ import org.influencemonitor.processor.MonitorTopology;
 import org.influencemonitor.processor.StreamsSettings;
 import org.influencemonitor.processor.enrichment.ArticleEnricher;
 import org.influencemonitor.processor.enrichment.TargetCountries;
+import org.influencemonitor.processor.dashboard.AlertFeed;
+import org.influencemonitor.processor.dashboard.Dashboard;
 import org.influencemonitor.processor.query.QueryServer;
 import org.influencemonitor.processor.tagging.Tagger;
 import org.junit.jupiter.api.AfterEach;
@@ -178,6 +180,53 @@ class QueryApiIntegrationTest {
         for (int port : ports) {
             assertEquals("RUNNING", get(port, "/health").get("state").asText());
         }
+        assertTheDashboardSeesBothInstances(ports, alerting);
+    }
+
+    /**
+     * The dashboard's data from either instance: the map gathers every country whichever instance owns it,
+     * a timeline's baseline is routed like its counts, and the live feed of each shows every alert.
+     */
+    private void assertTheDashboardSeesBothInstances(List<Integer> ports, Set<String> alerting) throws Exception {
+        JsonNode mapA = get(ports.get(0), "/map");
+        assertEquals(mapA, get(ports.get(1), "/map"), "both instances draw the same map");
+        Map<String, Integer> mapped = new TreeMap<>();
+        mapA.get("countries").forEach(c -> mapped.put(c.get("country").asText(), c.get("articles").asInt()));
+        assertEquals(new TreeMap<>(ARTICLES), mapped, "every country on the map, from both instances' stores");
+        mapA.get("countries").forEach(c -> assertEquals(alerting.contains(c.get("country").asText()),
+                c.get("incidents").size() == 1, "incidents on the map: " + c));
+        for (String country : ARTICLES.keySet()) {
+            assertEquals(get(ports.get(0), "/countries/" + country + "/baseline"),
+                    get(ports.get(1), "/countries/" + country + "/baseline"), country);
+        }
+        for (int port : ports) {
+            assertEquals(alerting, feedCountries(port, alerting.size()), "the live feed on port " + port);
+        }
+    }
+
+    /** The countries of the first {@code alerts} events of the live feed at {@code port}. */
+    private Set<String> feedCountries(int port, int alerts) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/alerts/stream"))
+                .header("Authorization", TOKEN.header()).timeout(Duration.ofSeconds(10)).build();
+        HttpResponse<java.util.stream.Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, response.statusCode());
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                Set<String> countries = new TreeSet<>();
+                java.util.Iterator<String> it = lines.iterator();
+                while (countries.size() < alerts && it.hasNext()) {
+                    String line = it.next();
+                    if (line.startsWith("data: ")) {
+                        try {
+                            countries.add(Json.mapper().readTree(line.substring(6)).get("country").asText());
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }
+                return countries;
+            }).get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     /** For every country, the same counts from either port; returns the instance that served each country. */
@@ -252,15 +301,19 @@ class QueryApiIntegrationTest {
     private KafkaStreams instance(String name, int port) {
         Properties user = new Properties();
         user.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "localhost:" + port);
-        MonitorConfig config = MonitorConfig.defaults().withThreshold(THRESHOLD).withRepartitionPartitions(PARTITIONS);
-        KafkaStreams streams = new KafkaStreams(MonitorTopology.build(config, Tagger.defaults()),
+        KafkaStreams streams = new KafkaStreams(MonitorTopology.build(config(), Tagger.defaults()),
                 StreamsSettings.of(KAFKA.bootstrapServers(), APP, dir.resolve(name), user));
         open.add(() -> streams.close(Duration.ofSeconds(30)));
         return streams;
     }
 
+    private static MonitorConfig config() {
+        return MonitorConfig.defaults().withThreshold(THRESHOLD).withRepartitionPartitions(PARTITIONS);
+    }
+
     private QueryServer server(KafkaStreams streams, int port) throws IOException {
-        QueryServer server = new QueryServer(streams, "localhost", settings.withPort(port));
+        Dashboard dashboard = new Dashboard(config(), new AlertFeed(KAFKA.bootstrapServers(), new Properties(), null));
+        QueryServer server = new QueryServer(streams, "localhost", settings.withPort(port), null, dashboard);
         server.start();
         open.add(server);
         return server;

@@ -44,6 +44,10 @@ public record HttpServerSettings(String bindHost, int port, Limits limits, Optio
         return new HttpServerSettings(bindHost, port, newLimits, token, tls, publicPaths);
     }
 
+    public HttpServerSettings withPublicPaths(Set<String> newPublicPaths) {
+        return new HttpServerSettings(bindHost, port, limits, token, tls, newPublicPaths);
+    }
+
     public HttpServerSettings withPort(int newPort) {
         return new HttpServerSettings(bindHost, newPort, limits, token, tls, publicPaths);
     }

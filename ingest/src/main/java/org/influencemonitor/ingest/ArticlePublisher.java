@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,6 +27,7 @@ import org.influencemonitor.model.Article;
 import org.influencemonitor.model.ClockTick;
 import org.influencemonitor.model.EventTopics;
 import org.influencemonitor.model.Topics;
+import org.influencemonitor.telemetry.KafkaClientMeters;
 
 /**
  * The Kafka edge of every ingest source: articles to {@code articles.raw}, rejected input to
@@ -50,6 +52,7 @@ public final class ArticlePublisher implements AutoCloseable {
     private final Serializer<Article> articles = EventTopics.ARTICLES_RAW.valueSerde().serializer();
     private final Serializer<ClockTick> ticks = EventTopics.MONITOR_CLOCK.valueSerde().serializer();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
+    private KafkaClientMeters meters;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Object settled = new Object();
     /** Sends records alone after their batch failed; created on the first such failure. */
@@ -65,6 +68,11 @@ public final class ArticlePublisher implements AutoCloseable {
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Binds the producer's own metrics (send rates, errors, ...) to {@code registry} until {@link #close()}. */
+    public void bindMetrics(MeterRegistry registry) {
+        meters = KafkaClientMeters.of(producer, registry);
     }
 
     /** The article as the bytes {@link #deliver(Article, byte[])} writes; ingest checks their size first. */
@@ -249,6 +257,9 @@ public final class ArticlePublisher implements AutoCloseable {
 
     /** Sends what is buffered within {@code timeout} and closes. */
     public void close(Duration timeout) {
+        if (meters != null) {
+            meters.close();
+        }
         producer.close(timeout);
         synchronized (this) {
             if (retries != null) {

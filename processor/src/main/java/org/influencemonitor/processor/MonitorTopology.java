@@ -26,6 +26,7 @@ import org.influencemonitor.processor.history.WindowHistory;
 import org.influencemonitor.processor.rules.CountryState;
 import org.influencemonitor.processor.rules.RuleEngine;
 import org.influencemonitor.processor.tagging.Tagger;
+import org.influencemonitor.processor.telemetry.PipelineMeters;
 import org.influencemonitor.processor.windows.ArticleMentions;
 import org.influencemonitor.processor.windows.ClockSignals;
 import org.influencemonitor.processor.windows.CounterOutput;
@@ -65,6 +66,11 @@ public final class MonitorTopology {
     }
 
     public static Topology build(MonitorConfig config, Tagger tagger) {
+        return build(config, tagger, PipelineMeters.none());
+    }
+
+    /** The topology, counting what passes through it on {@code meters} (see {@link PipelineMeters}). */
+    public static Topology build(MonitorConfig config, Tagger tagger, PipelineMeters meters) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<String> keys = Serdes.String();
         EventWindows windows = config.windows();
@@ -98,7 +104,8 @@ public final class MonitorTopology {
         KStream<String, EnrichedArticle> enriched = builder
                 .stream(EventTopics.ARTICLES_RAW.name(), consumed(EventTopics.ARTICLES_RAW, "articles-raw"))
                 .processValues(() -> new ArticleCheck(config.futureTolerance()), Named.as("validate"))
-                .mapValues(enricher::enrich, Named.as("tag"));
+                .mapValues(enricher::enrich, Named.as("tag"))
+                .peek((id, article) -> meters.tagged(article), Named.as("tagged-meter"));
         enriched.to(EventTopics.ARTICLES_ENRICHED.name(), produced(EventTopics.ARTICLES_ENRICHED, "articles-enriched"));
 
         KStream<String, SourceEvent> ticks = builder
@@ -111,6 +118,7 @@ public final class MonitorTopology {
                         MentionRouter.DEDUP_STORE, MentionRouter.TOTALS_STORE);
         routed.filter((country, r) -> r instanceof Routed.Late, Named.as("late-at-source"))
                 .mapValues(r -> ((Routed.Late) r).article(), Named.as("late-at-source-article"))
+                .peek((country, late) -> meters.late("source"), Named.as("late-at-source-meter"))
                 .to(EventTopics.ARTICLES_LATE.name(), produced(EventTopics.ARTICLES_LATE, "articles-late-at-source"));
 
         Repartitioned<String, CountingSignal> byCountry = Repartitioned
@@ -128,6 +136,7 @@ public final class MonitorTopology {
                         WindowedMentionCounter.STORE, WindowedMentionCounter.CLOCKS_STORE, WindowedMentionCounter.HELD_STORE);
         counted.filter((country, out) -> out instanceof CounterOutput.Late, Named.as("late"))
                 .mapValues(out -> ((CounterOutput.Late) out).article(), Named.as("late-article"))
+                .peek((country, late) -> meters.late("counter"), Named.as("late-meter"))
                 .to(EventTopics.ARTICLES_LATE.name(), produced(EventTopics.ARTICLES_LATE, "articles-late"));
         counted.filter((country, out) -> out instanceof CounterOutput.Tally, Named.as("countries"))
                 .mapValues(out -> ((CounterOutput.Tally) out).tally(), Named.as("tally"))
@@ -140,9 +149,12 @@ public final class MonitorTopology {
         RuleEngine engine = new RuleEngine(config.rules(), config.calendar());
         AlertMapper mapper = new AlertMapper(config.calendar(), config.rules().preElection());
         counted.filterNot((country, out) -> out instanceof CounterOutput.Late, Named.as("on-time"))
+                .peek((country, out) -> meters.markWindow(out instanceof CounterOutput.Tally t
+                        ? t.tally().latestIngestedAt() : null), Named.as("latency-mark"))
                 .process(() -> new RuleEvaluator(engine, windows, mapper), Named.as("rules"), RuleEvaluator.STORE)
                 .processValues(() -> new AlertHistory(config.historyRetention()), Named.as("alert-history"),
                         AlertHistory.HISTORY_STORE, AlertHistory.OPEN_STORE)
+                .peek((country, alert) -> meters.alert(alert), Named.as("alerts-meter"))
                 .to(EventTopics.ALERTS.name(), produced(EventTopics.ALERTS, "alerts-out"));
         return builder.build();
     }

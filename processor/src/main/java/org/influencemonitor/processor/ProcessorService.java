@@ -8,6 +8,9 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import org.influencemonitor.processor.telemetry.PipelineMeters;
 import org.influencemonitor.processor.windows.SourceLag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,16 +24,31 @@ public final class ProcessorService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorService.class);
 
     private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
     private final CountDownLatch running = new CountDownLatch(1);
     private volatile KafkaStreams.State lastState = KafkaStreams.State.CREATED;
 
     public ProcessorService(Topology topology, Properties streamsProperties) {
+        this(topology, streamsProperties, null, PipelineMeters.none());
+    }
+
+    /**
+     * @param registry where Kafka Streams' own metrics (and its clients', e.g. the consumer's
+     *                 {@code records-lag}) are bound as meters until {@link #close()}; null for none
+     * @param meters   the topology's meters, for the dead-letter handlers Kafka Streams creates
+     */
+    public ProcessorService(Topology topology, Properties streamsProperties, MeterRegistry registry, PipelineMeters meters) {
         Properties props = new Properties();
         props.putAll(streamsProperties);
+        props.put(PipelineMeters.CONFIG, meters);
         SourceLag lag = new SourceLag();
         props.put(SourceLag.CONFIG, lag);
         this.streams = new KafkaStreams(topology, props);
         lag.attach(streams::metrics);
+        this.streamsMetrics = registry == null ? null : new KafkaStreamsMetrics(streams);
+        if (streamsMetrics != null) {
+            streamsMetrics.bindTo(registry);
+        }
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Stream thread failed, replacing it: {}", e.toString(), e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -70,6 +88,9 @@ public final class ProcessorService implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+        }
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }

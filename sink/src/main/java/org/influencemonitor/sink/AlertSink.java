@@ -32,6 +32,7 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.influencemonitor.model.Alert;
 import org.influencemonitor.model.Topics;
+import org.influencemonitor.telemetry.KafkaClientMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +68,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
     private final AlertChannel channel;
     private final DeadLetterPublisher deadLetters;
     private final SinkMetrics metrics;
+    private final KafkaClientMeters clientMeters;
     private final Consumer<Alert> onDelivered;
     private final AlertReader reader = new AlertReader();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -101,6 +103,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
         this.deadLetters = new DeadLetterPublisher(bootstrapServers, userProperties, settings.channel());
         this.channel = channel;
         this.metrics = new SinkMetrics(registry, settings.channel());
+        this.clientMeters = KafkaClientMeters.of(consumer, registry);
         this.onDelivered = onDelivered;
     }
 
@@ -139,6 +142,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
             LOG.error("{}: stopped: {}", settings.channel(), e.toString(), e);
         } finally {
             try {
+                clientMeters.close();
                 consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
             } catch (RuntimeException e) {
                 LOG.warn("{}: consumer did not close cleanly: {}", settings.channel(), e.getMessage());
@@ -445,6 +449,7 @@ public final class AlertSink implements Runnable, AutoCloseable {
     public void close() throws InterruptedException {
         requestStop();
         if (started.compareAndSet(false, true)) {
+            clientMeters.close();
             consumer.close(); // never ran: nothing else will close it
             deadLetters.close();
         } else if (!awaitStopped(CLOSE_WAIT)) {

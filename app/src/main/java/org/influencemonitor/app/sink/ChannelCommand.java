@@ -3,6 +3,7 @@ package org.influencemonitor.app.sink;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.influencemonitor.app.KafkaOptions;
+import org.influencemonitor.app.MetricsOptions;
 import org.influencemonitor.sink.AlertChannel;
 import org.influencemonitor.sink.AlertSink;
 import picocli.CommandLine.Mixin;
@@ -21,6 +22,9 @@ public abstract class ChannelCommand implements Callable<Integer> {
     @Mixin
     StopOptions stop;
 
+    @Mixin
+    MetricsOptions metrics;
+
     /** The channel type, also the subcommand's name. */
     abstract String type();
 
@@ -34,6 +38,6 @@ public abstract class ChannelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return SinkLauncher.run(kafka, List.of(plan()), stop.shutdownTimeout, false);
+        return SinkLauncher.run(kafka, List.of(plan()), stop.shutdownTimeout, false, metrics);
     }
 }

@@ -12,6 +12,12 @@ public final class SinkConfig {
 
     public static int run(Path file, Map<String, Supplier<ChannelCommand>> types, KafkaOptions kafka, StopOptions stop)
             throws InterruptedException {
-        return SinkLauncher.run(kafka, SinksFile.read(file, types), stop.shutdownTimeout, true);
+        return run(file, types, kafka, stop, null);
+    }
+
+    /** As above, with the sinks' meters on {@code --metrics-port} when {@code metrics} asks for it. */
+    public static int run(Path file, Map<String, Supplier<ChannelCommand>> types, KafkaOptions kafka, StopOptions stop,
+                          org.influencemonitor.app.MetricsOptions metrics) throws InterruptedException {
+        return SinkLauncher.run(kafka, SinksFile.read(file, types), stop.shutdownTimeout, true, metrics);
     }
 }

@@ -1,7 +1,6 @@
 package org.influencemonitor.app.sink;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +9,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.influencemonitor.app.AlertText;
 import org.influencemonitor.app.KafkaOptions;
+import org.influencemonitor.app.MetricsOptions;
 import org.influencemonitor.app.TopicSetup;
 import org.influencemonitor.model.Topics;
 import org.influencemonitor.sink.AlertChannel;
 import org.influencemonitor.sink.AlertSink;
 import org.influencemonitor.sink.SinkRunner;
+import org.influencemonitor.telemetry.Telemetry;
+import org.influencemonitor.telemetry.TelemetryServer;
 
 /**
  * Opens the channels, runs each on its own thread until a stop signal, and prints what each one did.
@@ -26,8 +28,29 @@ final class SinkLauncher {
 
     static int run(KafkaOptions kafka, List<ChannelPlan> plans, Duration shutdownTimeout, boolean prefixed)
             throws InterruptedException {
+        return run(kafka, plans, shutdownTimeout, prefixed, null);
+    }
+
+    /** As above, serving the sinks' meters on {@code --metrics-port} when {@code metrics} asks for it. */
+    static int run(KafkaOptions kafka, List<ChannelPlan> plans, Duration shutdownTimeout, boolean prefixed,
+                   MetricsOptions metrics) throws InterruptedException {
+        try (Telemetry telemetry = new Telemetry("sink")) {
+            java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+            TelemetryServer served = metrics == null ? null : metrics.serve("sink", telemetry, running::get).orElse(null);
+            try {
+                return runWith(kafka, plans, shutdownTimeout, prefixed, telemetry.registry());
+            } finally {
+                running.set(false);
+                if (served != null) {
+                    served.close();
+                }
+            }
+        }
+    }
+
+    private static int runWith(KafkaOptions kafka, List<ChannelPlan> plans, Duration shutdownTimeout, boolean prefixed,
+                               MeterRegistry registry) throws InterruptedException {
         Properties client = kafka.clientProperties();
-        MeterRegistry registry = new SimpleMeterRegistry();
         List<AlertChannel> opened = new ArrayList<>();
         List<AlertSink> sinks = new ArrayList<>();
         try {

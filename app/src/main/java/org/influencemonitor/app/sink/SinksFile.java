@@ -35,7 +35,8 @@ final class SinksFile {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /** Options of the whole process, not of one channel: they are given once on the command line. */
     private static final Set<String> PROCESS_OPTIONS =
-            Set.of("bootstrap_servers", "kafka_config", "shutdown_timeout", "help", "version", "config");
+            Set.of("bootstrap_servers", "kafka_config", "shutdown_timeout", "help", "version", "config",
+                    "metrics_port", "metrics_bind", "log_format");
 
     private SinksFile() {
     }

@@ -23,18 +23,14 @@ final class CountsResource implements CountryResource {
     @Override
     public void validate(QueryRequest request) {
         request.allowOnly(Set.of("from", "to"));
-        Instant from = request.instant("from").orElse(null);
-        Instant to = request.instant("to").orElse(null);
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw QueryException.badRequest("from (" + from + ") must be before to (" + to + ")");
-        }
+        request.range();
     }
 
     @Override
     public Reply answer(String country, int partition, QueryRequest request) {
         validate(request);
-        Instant from = request.instant("from").orElse(null);
-        Instant to = request.instant("to").orElse(null);
+        Instant from = request.range().from();
+        Instant to = request.range().to();
         List<MentionWindow> windows = reader.windows(country, from == null ? Instant.EPOCH : from, to, partition);
         return Reply.json(new Counts(country, from, to, windows));
     }

@@ -85,6 +85,20 @@ record QueryRequest(List<String> segments, Map<String, String> params, String pa
         return parsedInstant(name).map(t -> t.isBefore(EARLIEST) ? EARLIEST : t.isAfter(LATEST) ? LATEST : t);
     }
 
+    /** The optional bounds {@code from} and {@code to}; null where absent. */
+    record Range(Instant from, Instant to) {
+    }
+
+    /** {@code from} and {@code to}, either optional; 400 unless {@code from} is before {@code to}. */
+    Range range() {
+        Instant from = instant("from").orElse(null);
+        Instant to = instant("to").orElse(null);
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw QueryException.badRequest("from (" + from + ") must be before to (" + to + ")");
+        }
+        return new Range(from, to);
+    }
+
     private Optional<Instant> parsedInstant(String name) {
         String value = params.get(name);
         if (value == null || value.isBlank()) {

@@ -5,8 +5,12 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
+import org.eclipse.jetty.server.Handler;
 import org.influencemonitor.http.HttpServerSettings;
 import org.influencemonitor.http.WebServer;
+import org.influencemonitor.processor.dashboard.Dashboard;
+import org.influencemonitor.telemetry.MetricsHandler;
+import org.influencemonitor.telemetry.Telemetry;
 
 /**
  * The processor's query API: JSON over HTTP, answered from Kafka Streams interactive queries on the
@@ -25,6 +29,7 @@ public final class QueryServer implements AutoCloseable {
     public static final String SERVED_BY_HEADER = "X-Influence-Monitor-Served-By";
 
     private final WebServer server;
+    private final Dashboard dashboard;
 
     /** As {@link #QueryServer(KafkaStreams, String, HttpServerSettings)}, plain HTTP on {@link #settingsFor}. */
     public QueryServer(KafkaStreams streams, String host, int port) throws IOException {
@@ -40,12 +45,30 @@ public final class QueryServer implements AutoCloseable {
      *                 free one, fine for a single instance, whose {@code application.server} does not matter)
      */
     public QueryServer(KafkaStreams streams, String host, HttpServerSettings settings) throws IOException {
-        QueryHandler handler = new QueryHandler();
-        this.server = new WebServer("query-api", settings, handler);
+        this(streams, host, settings, null, null);
+    }
+
+    /**
+     * As {@link #QueryServer(KafkaStreams, String, HttpServerSettings)}, also serving {@code /metrics} from
+     * {@code telemetry} and the {@code dashboard} (each null for none). The dashboard's page and assets are
+     * public even with a token, since a browser loads them before it can send one; its data is not.
+     */
+    public QueryServer(KafkaStreams streams, String host, HttpServerSettings settings, Telemetry telemetry,
+                       Dashboard dashboard) throws IOException {
+        QueryHandler api = new QueryHandler();
+        Handler handler = dashboard == null ? api : dashboard.handler(api);
+        if (telemetry != null) {
+            handler = new MetricsHandler(telemetry, handler);
+        }
+        HttpServerSettings served = dashboard == null ? settings
+                : settings.withPublicPaths(Dashboard.withPublicPaths(settings.publicPaths()));
+        this.server = new WebServer("query-api", served, handler);
+        this.dashboard = dashboard;
         HostInfo self = new HostInfo(host, server.port());
         Ownership ownership = new Ownership(streams, self);
-        handler.route(new Router(ownership, new Forwarder(self, settings),
-                new StoreReader(LocalStores.of(streams)), new HealthResource(streams, self)));
+        DashboardSources sources = dashboard == null ? null : new DashboardSources(dashboard.config(), dashboard::article);
+        api.route(new Router(ownership, new Forwarder(self, settings),
+                new StoreReader(LocalStores.of(streams)), new HealthResource(streams, self), sources));
     }
 
     /**
@@ -71,6 +94,9 @@ public final class QueryServer implements AutoCloseable {
     }
 
     public void start() throws IOException {
+        if (dashboard != null) {
+            dashboard.start();
+        }
         server.start();
     }
 
@@ -87,6 +113,9 @@ public final class QueryServer implements AutoCloseable {
     /** Stops answering: requests in progress get the server's stop timeout to finish. */
     @Override
     public void close() {
+        if (dashboard != null) {
+            dashboard.close();
+        }
         server.close();
     }
 }

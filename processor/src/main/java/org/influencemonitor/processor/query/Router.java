@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.influencemonitor.processor.rules.RuleEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,15 +22,37 @@ final class Router {
     private final IncidentsResource incidents;
     private final HealthResource health;
     private final String servedBy;
+    private final MapResource map;
+    private final ElectionsResource elections;
+    private final ArticleResource articles;
 
     Router(Ownership ownership, Forwarder forwarder, StoreReader reader, HealthResource health) {
+        this(ownership, forwarder, reader, health, null);
+    }
+
+    /** With {@code dashboard} (null for none), also the dashboard's resources: map, baseline, elections, articles. */
+    Router(Ownership ownership, Forwarder forwarder, StoreReader reader, HealthResource health, DashboardSources dashboard) {
         this.ownership = ownership;
         this.forwarder = forwarder;
-        this.incidents = new IncidentsResource(reader, ownership, forwarder);
-        this.countryResources = Map.of(
+        Gathering gathering = new Gathering(ownership, forwarder);
+        this.incidents = new IncidentsResource(reader, gathering);
+        Map<String, CountryResource> resources = new java.util.HashMap<>(Map.of(
                 "counts", new CountsResource(reader),
                 "alerts", new AlertsResource(reader),
-                "incidents", incidents);
+                "incidents", incidents));
+        if (dashboard != null) {
+            BaselineBands bands = new BaselineBands(
+                    new RuleEngine(dashboard.config().rules(), dashboard.config().calendar()), dashboard.config().windows());
+            resources.put("baseline", new BaselineResource(reader, bands));
+            this.map = new MapResource(reader, bands, dashboard.config().windows(), gathering);
+            this.elections = new ElectionsResource(dashboard.config().calendar());
+            this.articles = new ArticleResource(dashboard.articles());
+        } else {
+            this.map = null;
+            this.elections = null;
+            this.articles = null;
+        }
+        this.countryResources = Map.copyOf(resources);
         this.health = health;
         this.servedBy = ownership.self().host() + ":" + ownership.self().port();
     }
@@ -60,6 +83,15 @@ final class Router {
         }
         if (path.equals(List.of("incidents"))) {
             return incidents.all(request).withHeader(QueryServer.SERVED_BY_HEADER, servedBy);
+        }
+        if (map != null && path.equals(List.of("map"))) {
+            return map.answer(request).withHeader(QueryServer.SERVED_BY_HEADER, servedBy);
+        }
+        if (elections != null && path.equals(List.of("elections"))) {
+            return elections.answer(request);
+        }
+        if (articles != null && path.size() == 2 && path.get(0).equals("articles")) {
+            return articles.answer(path.get(1), request).withHeader(QueryServer.SERVED_BY_HEADER, servedBy);
         }
         if (path.size() == 3 && path.get(0).equals("countries") && countryResources.containsKey(path.get(2))) {
             return country(QueryRequest.country(path.get(1)), countryResources.get(path.get(2)), request);

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.KeyValue;
@@ -13,9 +14,11 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.influencemonitor.model.Alert;
 import org.influencemonitor.model.MentionWindow;
+import org.influencemonitor.processor.alerts.RuleEvaluator;
 import org.influencemonitor.processor.history.AlertHistory;
 import org.influencemonitor.processor.history.HistoryKeys;
 import org.influencemonitor.processor.history.WindowHistory;
+import org.influencemonitor.processor.rules.CountryState;
 import org.influencemonitor.processor.windows.CountingSignal;
 import org.influencemonitor.processor.windows.WindowTally;
 import org.influencemonitor.processor.windows.WindowedMentionCounter;
@@ -115,6 +118,27 @@ final class StoreReader {
             found = read(open, country + "|", country + "|" + END, key -> true);
         }
         return found.stream().sorted(BY_COUNTRY_AND_RULE).toList();
+    }
+
+    /** The rule state of every country this instance hosts (the countries it owns), by country. */
+    List<CountryState> countryStates() {
+        ReadOnlyKeyValueStore<String, CountryState> rules = stores.store(RuleEvaluator.STORE, null);
+        List<CountryState> found = new ArrayList<>();
+        try (KeyValueIterator<String, CountryState> it = rules.all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.value != null) {
+                    found.add(kv.value);
+                }
+            });
+        }
+        found.sort(Comparator.comparing(CountryState::country));
+        return found;
+    }
+
+    /** {@code country}'s rule state, if the rules have seen it. */
+    Optional<CountryState> countryState(String country, Integer partition) {
+        ReadOnlyKeyValueStore<String, CountryState> rules = stores.store(RuleEvaluator.STORE, partition);
+        return Optional.ofNullable(rules.get(country));
     }
 
     /**

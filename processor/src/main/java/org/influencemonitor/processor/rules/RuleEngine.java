@@ -117,6 +117,22 @@ public final class RuleEngine {
         }
     }
 
+    /** The spike rule's expectation for a window and the count at which it fires there. */
+    public record Band(double expected, int bound) {
+    }
+
+    /**
+     * The spike rule's band for one window of {@code state}'s country, from the baseline as it stands in
+     * {@code state} (not as it stood when the window was live): the expected count for that hour of day and
+     * the count at which the rule would fire, pre-election lowering included. Empty while the baseline warms
+     * up or when the rule is off. For the dashboard's timelines; alerting does not call it.
+     */
+    public Optional<Band> spikeBand(CountryState state, Instant windowStart, Instant windowEnd) {
+        WindowObservation w = WindowObservation.empty(state.country(), windowStart, windowEnd);
+        Eval e = surge(SPIKE, config.spike(), state.articles(), 0, 1, w, context(w));
+        return e == null || e.expected() == null ? Optional.empty() : Optional.of(new Band(e.expected(), e.firing()));
+    }
+
     // ---- evaluation -------------------------------------------------------------------------------------
 
     /** The pre-election situation of a window. */

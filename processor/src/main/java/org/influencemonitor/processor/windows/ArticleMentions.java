@@ -41,7 +41,7 @@ public final class ArticleMentions {
             out.add(new CountingSignal.Mention(country.code(), article.id(), windows, windowSizeMs, country.mentions(),
                     article.title(), article.url(), Instant.ofEpochMilli(eventTime), article.source(), fraudClaim,
                     stateLinked,
-                    actorList, terms, sourcePartition, sourceTime));
+                    actorList, terms, sourcePartition, sourceTime, article.ingestedAt()));
         }
         return out;
     }

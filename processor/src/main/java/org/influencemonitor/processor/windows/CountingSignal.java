@@ -27,17 +27,27 @@ public sealed interface CountingSignal {
      * @param stateLinked the article comes from a state-affiliated outlet or names a state-linked actor
      * @param actors      the state-linked actors the article names or comes from (articles = 1 each)
      * @param terms       the election terms matched in the article, with their mentions
+     * @param ingestedAt  when ingest published the article (null if unknown): the start of the end-to-end latency
      */
     record Mention(String country, String articleId, List<Long> windows, long windowSizeMs, int mentions,
                    String title, String url,
                    Instant eventTime, String source, boolean fraudClaim, boolean stateLinked,
                    List<MentionWindow.ActorCount> actors, List<MentionWindow.TermCount> terms,
-                   int sourcePartition, long sourceTime)
+                   int sourcePartition, long sourceTime, Instant ingestedAt)
             implements CountingSignal {
         public Mention {
             windows = List.copyOf(windows);
             actors = actors == null ? List.of() : List.copyOf(actors);
             terms = terms == null ? List.of() : List.copyOf(terms);
+        }
+
+        /** A mention whose ingestion time is not known. */
+        public Mention(String country, String articleId, List<Long> windows, long windowSizeMs, int mentions,
+                       String title, String url, Instant eventTime, String source, boolean fraudClaim,
+                       boolean stateLinked, List<MentionWindow.ActorCount> actors, List<MentionWindow.TermCount> terms,
+                       int sourcePartition, long sourceTime) {
+            this(country, articleId, windows, windowSizeMs, mentions, title, url, eventTime, source, fraudClaim,
+                    stateLinked, actors, terms, sourcePartition, sourceTime, null);
         }
     }
 

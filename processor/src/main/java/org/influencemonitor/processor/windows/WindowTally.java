@@ -16,12 +16,15 @@ import org.influencemonitor.model.MentionWindow;
  * are deduplicated before they reach the counter, so the tally's size is bounded by the dictionaries
  * (actors, terms) and {@link #MAX_EVIDENCE}, whatever the window holds. {@code closed} is set on the last
  * version, emitted when the window closes; {@code allCountriesArticles} is the window's relevant articles
- * over every country as far as known (-1 unknown), final on the closed version.
+ * over every country as far as known (-1 unknown), final on the closed version. {@code latestIngestedAt}
+ * is the latest {@code ingested_at} of its articles (null when none is known): where the end-to-end latency
+ * of an alert on this window starts.
  */
 public record WindowTally(String country, Instant windowStart, Instant windowEnd, int articles,
                           int mentions, int fraudClaimArticles, int stateLinkedFraudArticles,
                           Map<String, MentionWindow.ActorCount> actors, Map<String, Integer> terms,
-                          List<Alert.Evidence> evidence, boolean closed, int allCountriesArticles) {
+                          List<Alert.Evidence> evidence, boolean closed, int allCountriesArticles,
+                          Instant latestIngestedAt) {
 
     static final int MAX_EVIDENCE = 5;
     static final int TOP = 5;
@@ -30,6 +33,14 @@ public record WindowTally(String country, Instant windowStart, Instant windowEnd
         actors = actors == null ? Map.of() : Map.copyOf(actors);
         terms = terms == null ? Map.of() : Map.copyOf(terms);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** A tally whose articles' ingestion times are not known. */
+    public WindowTally(String country, Instant windowStart, Instant windowEnd, int articles, int mentions,
+                       int fraudClaimArticles, int stateLinkedFraudArticles, Map<String, MentionWindow.ActorCount> actors,
+                       Map<String, Integer> terms, List<Alert.Evidence> evidence, boolean closed, int allCountriesArticles) {
+        this(country, windowStart, windowEnd, articles, mentions, fraudClaimArticles, stateLinkedFraudArticles, actors,
+                terms, evidence, closed, allCountriesArticles, null);
     }
 
     public static WindowTally empty(String country, Instant start, Instant end) {
@@ -59,21 +70,26 @@ public record WindowTally(String country, Instant windowStart, Instant windowEnd
             moreEvidence.add(new Alert.Evidence(mention.articleId(), mention.title(), mention.url(), mention.source()));
         }
         boolean fraud = mention.fraudClaim();
+        Instant ingested = latestIngestedAt;
+        if (mention.ingestedAt() != null && (ingested == null || mention.ingestedAt().isAfter(ingested))) {
+            ingested = mention.ingestedAt();
+        }
         return new WindowTally(country, windowStart, windowEnd, articles + 1, mentions + mention.mentions(),
                 fraudClaimArticles + (fraud ? 1 : 0), stateLinkedFraudArticles + (fraud && mention.stateLinked() ? 1 : 0),
-                moreActors, moreTerms, moreEvidence, false, allCountriesArticles);
+                moreActors, moreTerms, moreEvidence, false, allCountriesArticles, ingested);
     }
 
     /** The final version, with the window's all-countries total. */
     public WindowTally close(int allCountries) {
         return new WindowTally(country, windowStart, windowEnd, articles, mentions, fraudClaimArticles,
-                stateLinkedFraudArticles, actors, terms, evidence, true, allCountries);
+                stateLinkedFraudArticles, actors, terms, evidence, true, allCountries, latestIngestedAt);
     }
 
     /** The same counts, with the all-countries total known so far. */
     public WindowTally withAllCountries(int allCountries) {
         return allCountries == allCountriesArticles ? this : new WindowTally(country, windowStart, windowEnd, articles,
-                mentions, fraudClaimArticles, stateLinkedFraudArticles, actors, terms, evidence, closed, allCountries);
+                mentions, fraudClaimArticles, stateLinkedFraudArticles, actors, terms, evidence, closed, allCountries,
+                latestIngestedAt);
     }
 
     /** Every actor, by articles, most first (ties by id). */
