@@ -107,7 +107,7 @@ public class ProcessorCommand implements Callable<Integer> {
         try {
             Dashboard dashboard = new Dashboard(config,
                     new AlertFeed(kafka.bootstrapServers(), kafka.clientProperties(), telemetry.registry()));
-            return new QueryServer(service.streams(), advertisedHost, settings, telemetry, dashboard);
+            return new QueryServer(service, advertisedHost, settings, telemetry, dashboard);
         } catch (IOException e) {
             throw new UserError("cannot serve the query API on port " + httpPort + ": " + e.getMessage());
         }

@@ -10,6 +10,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import org.influencemonitor.processor.health.ProcessorHealth;
 import org.influencemonitor.processor.telemetry.PipelineMeters;
 import org.influencemonitor.processor.windows.SourceLag;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ public final class ProcessorService implements AutoCloseable {
     private final KafkaStreamsMetrics streamsMetrics;
     private final CountDownLatch running = new CountDownLatch(1);
     private volatile KafkaStreams.State lastState = KafkaStreams.State.CREATED;
+    private final ProcessorHealth health = ProcessorHealth.defaults();
 
     public ProcessorService(Topology topology, Properties streamsProperties) {
         this(topology, streamsProperties, null, PipelineMeters.none());
@@ -51,6 +53,7 @@ public final class ProcessorService implements AutoCloseable {
         }
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Stream thread failed, replacing it: {}", e.toString(), e);
+            health.threadFailed(java.time.Instant.now(), e.toString());
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((now, before) -> {
@@ -76,6 +79,11 @@ public final class ProcessorService implements AutoCloseable {
     /** The running Kafka Streams, for interactive queries (the query API); not to be closed by callers. */
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /** What this processor knows of its own health: every stream thread that died, for the probes. */
+    public ProcessorHealth health() {
+        return health;
     }
 
     public KafkaStreams.State state() {
