@@ -3,6 +3,7 @@ package org.influencemonitor.processor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -20,14 +21,16 @@ import org.influencemonitor.model.PublicationTimes;
  */
 final class EventTimeGuard<T> implements Deserializer<T> {
     private final Deserializer<T> inner;
+    private final Consumer<T> check;
     private final Function<T, Instant> eventTime;
     private final String field;
     private final Duration futureTolerance;
     private final Clock clock;
 
-    private EventTimeGuard(Deserializer<T> inner, Function<T, Instant> eventTime, String field, Duration futureTolerance,
-                           Clock clock) {
+    private EventTimeGuard(Deserializer<T> inner, Consumer<T> check, Function<T, Instant> eventTime, String field,
+                           Duration futureTolerance, Clock clock) {
         this.inner = inner;
+        this.check = check;
         this.eventTime = eventTime;
         this.field = field;
         this.futureTolerance = futureTolerance;
@@ -35,18 +38,21 @@ final class EventTimeGuard<T> implements Deserializer<T> {
     }
 
     /**
-     * {@code serde}, reading only values whose {@code field} (as {@code eventTime} gives it; null when the value
-     * has none, which the extractor then replaces) is accepted at the wall-clock time of reading.
+     * {@code serde}, reading only values that pass {@code check} (which throws to refuse one) and whose
+     * {@code field} (as {@code eventTime} gives it; null when the value has none, which the extractor then
+     * replaces) is accepted at the wall-clock time of reading. Checking the whole value here, not only its
+     * time, keeps every rejected record's dead letter with its own Kafka timestamp.
      */
-    static <T> Serde<T> of(Serde<T> serde, Function<T, Instant> eventTime, String field, Duration futureTolerance,
-                           Clock clock) {
+    static <T> Serde<T> of(Serde<T> serde, Consumer<T> check, Function<T, Instant> eventTime, String field,
+                           Duration futureTolerance, Clock clock) {
         return Serdes.serdeFrom(serde.serializer(),
-                new EventTimeGuard<>(serde.deserializer(), eventTime, field, futureTolerance, clock));
+                new EventTimeGuard<>(serde.deserializer(), check, eventTime, field, futureTolerance, clock));
     }
 
     @Override
     public T deserialize(String topic, byte[] data) {
         T value = inner.deserialize(topic, data);
+        check.accept(value);
         Instant time = value == null ? null : eventTime.apply(value);
         if (time != null) {
             PublicationTimes.refusal(field, time, clock.instant(), futureTolerance).ifPresent(reason -> {

@@ -24,6 +24,7 @@ import org.influencemonitor.processor.alerts.AlertMapper;
 import org.influencemonitor.processor.alerts.RuleEvaluator;
 import org.influencemonitor.processor.enrichment.ArticleCheck;
 import org.influencemonitor.processor.enrichment.ArticleEnricher;
+import org.influencemonitor.processor.enrichment.ArticleValidator;
 import org.influencemonitor.processor.history.AlertHistory;
 import org.influencemonitor.processor.history.WindowHistory;
 import org.influencemonitor.processor.rules.CountryState;
@@ -107,7 +108,7 @@ public final class MonitorTopology {
                 Stores.persistentKeyValueStore(AlertHistory.OPEN_STORE), keys, JsonSerde.of(Alert.class)));
 
         KStream<String, EnrichedArticle> enriched = builder
-                .stream(EventTopics.ARTICLES_RAW.name(), consumed(EventTopics.ARTICLES_RAW,
+                .stream(EventTopics.ARTICLES_RAW.name(), consumed(EventTopics.ARTICLES_RAW, ArticleValidator::validate,
                         Article::publishedAt, "published_at", config, "articles-raw"))
                 .processValues(() -> new ArticleCheck(config.futureTolerance()), Named.as("validate"))
                 .mapValues(enricher::enrich, Named.as("tag"))
@@ -116,7 +117,7 @@ public final class MonitorTopology {
                 OutputSizeGuard.of(EventTopics.ARTICLES_ENRICHED.valueSerde())).withName("articles-enriched"));
 
         KStream<String, SourceEvent> ticks = builder
-                .stream(EventTopics.MONITOR_CLOCK.name(), consumed(EventTopics.MONITOR_CLOCK,
+                .stream(EventTopics.MONITOR_CLOCK.name(), consumed(EventTopics.MONITOR_CLOCK, tick -> { },
                         ClockTick::eventTime, "event_time", config, "monitor-clock"))
                 .mapValues(tick -> (SourceEvent) new SourceEvent.Tick(tick.eventTime()), Named.as("external-clock"));
         KStream<String, Routed> routed = enriched
@@ -168,9 +169,10 @@ public final class MonitorTopology {
     }
 
     /** A source topic read with its event time checked while reading ({@link EventTimeGuard}). */
-    private static <K, V> Consumed<K, V> consumed(Topic<K, V> topic, java.util.function.Function<V, java.time.Instant> eventTime,
+    private static <K, V> Consumed<K, V> consumed(Topic<K, V> topic, java.util.function.Consumer<V> check,
+                                                  java.util.function.Function<V, java.time.Instant> eventTime,
                                                   String field, MonitorConfig config, String name) {
-        Serde<V> values = EventTimeGuard.of(topic.valueSerde(), eventTime, field, config.futureTolerance(), Clock.systemUTC());
+        Serde<V> values = EventTimeGuard.of(topic.valueSerde(), check, eventTime, field, config.futureTolerance(), Clock.systemUTC());
         return Consumed.with(topic.keySerde(), values).withTimestampExtractor(new EventTimeExtractor()).withName(name);
     }
 
