@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
 public final class ProcessorService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorService.class);
 
+    /** How long a close may take to commit, checkpoint and leave the group. */
+    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final CountDownLatch running = new CountDownLatch(1);
@@ -56,6 +59,7 @@ public final class ProcessorService implements AutoCloseable {
             health.threadFailed(java.time.Instant.now(), e.toString());
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        streams.setGlobalStateRestoreListener(new RestoreLog());
         streams.setStateListener((now, before) -> {
             lastState = now;
             if (now == KafkaStreams.State.RUNNING) {
@@ -74,6 +78,23 @@ public final class ProcessorService implements AutoCloseable {
             throw new IllegalStateException("Kafka Streams did not reach RUNNING within " + timeout
                     + " (state " + lastState + "); is the broker reachable and are the topics there?");
         }
+    }
+
+    /**
+     * As {@link #awaitRunning(Duration)}, giving up early (false) once {@code stop} is counted down, so that a
+     * stop requested while the processor is still joining its group or restoring state need not wait.
+     */
+    public boolean awaitRunning(Duration timeout, CountDownLatch stop) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!running.await(100, TimeUnit.MILLISECONDS)) {
+            if (stop.getCount() == 0) {
+                return false;
+            }
+            if (System.nanoTime() > deadline) {
+                awaitRunning(Duration.ZERO);
+            }
+        }
+        return true;
     }
 
     /** The running Kafka Streams, for interactive queries (the query API); not to be closed by callers. */
@@ -99,7 +120,17 @@ public final class ProcessorService implements AutoCloseable {
         if (streamsMetrics != null) {
             streamsMetrics.close();
         }
-        streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+        long start = System.nanoTime();
+        // A clean close commits, writes every store's .checkpoint (without one, exactly-once wipes the
+        // store at the next start and restores it from its changelog) and leaves the group.
+        boolean closed = streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (closed) {
+            LOG.info("Kafka Streams closed cleanly in {} ms", ms);
+        } else {
+            LOG.warn("Kafka Streams did not close within {} (state {}); its state is restored from the changelogs at "
+                    + "the next start", CLOSE_TIMEOUT, streams.state());
+        }
     }
 }
