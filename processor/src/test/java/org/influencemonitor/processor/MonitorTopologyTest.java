@@ -301,6 +301,21 @@ class MonitorTopologyTest {
     }
 
     @Test
+    void anEnrichedArticleTooLargeToWriteSendsItsInputToTheDeadLetterTopicAndProcessingGoesOn() {
+        // Within every input limit (100,000 characters of text), but 20,000 country matches make the enriched
+        // record larger than a record may be: the producer would refuse it and, under exactly-once, fail the thread.
+        publish(article("huge", T0, "Iran", "Iran ".repeat(20_000).strip()));
+        publish(moldova("a1", T0.plusSeconds(60)));
+        assertEquals(List.of("a1"), enriched.readValuesToList().stream().map(EnrichedArticle::id).toList());
+        List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
+        assertEquals(1, dead.size());
+        String reason = header(dead.get(0), "monitor.error.reason");
+        assertTrue(reason.matches("the articles.enriched record would be \\d+ bytes, more than the 1000000 a record may have"), reason);
+        assertTrue(new String(dead.get(0).value(), StandardCharsets.UTF_8).startsWith("{"), "the input's bytes");
+        assertEquals("processor articles.raw-0@0", header(dead.get(0), "monitor.error.origin"));
+    }
+
+    @Test
     void bytesThatAreNotJsonAreSkippedAndProcessingGoesOn() {
         // The dead-letter record for undeserialisable bytes is asserted against a real broker in the
         // app module's end-to-end test: TopologyTestDriver does not surface it.
