@@ -80,7 +80,7 @@ public class ProcessorCommand implements Callable<Integer> {
                 StreamsSettings.of(kafka.bootstrapServers(), applicationId, stateDir, kafka.clientProperties(),
                         applicationServer, tuning), telemetry.registry(), meters);
              QueryServer queries = httpPort == 0 ? null : queryServer(service, httpSettings, telemetry, config)) {
-            StopSignals.install("stopping: committing, writing state checkpoints, leaving the group",
+            StopSignals.install("stopping: committing, closing the state stores, leaving the group",
                     "exiting now; the state stores are restored from their changelogs at the next start",
                     StopSignals.FORCED_EXIT, stop::countDown);
             if (queries != null) {

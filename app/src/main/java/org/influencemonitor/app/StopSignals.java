@@ -8,7 +8,7 @@ import sun.misc.SignalHandler;
  * SIGTERM and Ctrl-C start a graceful stop; a second one exits at once. The JVM's own handling runs
  * shutdown hooks and ignores every further signal while they run, which would leave an operator no way
  * to hurry a stop that waits on a hung destination or a slow close; and a JVM that exits while a shutdown
- * hook merely wakes the main thread does not wait for the main thread's cleanup (Kafka Streams' checkpoints,
+ * hook merely wakes the main thread does not wait for the main thread's cleanup (Kafka Streams' commit,
  * producers' flushes). So the long-running commands handle the signals themselves: the graceful stop runs,
  * the command returns, and only then does the JVM exit.
  */

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class ProcessorService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorService.class);
 
-    /** How long a close may take to commit, checkpoint and leave the group. */
+    /** How long a close may take to commit, close the stores and leave the group. */
     public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
@@ -121,8 +121,9 @@ public final class ProcessorService implements AutoCloseable {
             streamsMetrics.close();
         }
         long start = System.nanoTime();
-        // A clean close commits, writes every store's .checkpoint (without one, exactly-once wipes the
-        // store at the next start and restores it from its changelog) and leaves the group.
+        // A clean close commits with the stores' changelog offsets (without them, exactly-once wipes a store
+        // at the next start and restores it from its changelog) and leaves the group, so that the next start
+        // does not wait for this member's session to time out.
         boolean closed = streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
