@@ -56,7 +56,7 @@ public final class ProcessorService implements AutoCloseable {
         }
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Stream thread failed, replacing it: {}", e.toString(), e);
-            health.threadFailed(java.time.Instant.now(), e.toString());
+            health.threadFailed(java.time.Instant.now(), rootCause(e).toString());
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setGlobalStateRestoreListener(new RestoreLog());
@@ -66,6 +66,15 @@ public final class ProcessorService implements AutoCloseable {
                 running.countDown();
             }
         });
+    }
+
+    /** What a failure comes down to: Kafka Streams wraps it, with a whole stack trace in the wrapper's message. */
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     public void start() {
