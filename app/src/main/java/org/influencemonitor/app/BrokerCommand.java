@@ -7,6 +7,8 @@ import java.util.concurrent.CountDownLatch;
 
 import org.influencemonitor.app.broker.EmbeddedKafkaBroker;
 import org.influencemonitor.app.broker.EmbeddedKafkaBroker.BrokerStartException;
+import org.influencemonitor.app.broker.ScramListener;
+import org.influencemonitor.app.sink.Secrets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,6 +28,10 @@ import picocli.CommandLine.Spec;
             "      Kafka on 127.0.0.1:9092, data in a temp dir deleted at exit.",
             "  monitor broker --port 29092 --data-dir ./kafka-data",
             "      Keep topics and offsets across restarts.",
+            "  head -c 18 /dev/urandom | base64 > kafka.password && chmod 600 kafka.password",
+            "  monitor broker --sasl-scram monitor:kafka.password --sasl-port 9093",
+            "      Also SASL_PLAINTEXT on 127.0.0.1:9093, user monitor, SCRAM-SHA-256;",
+            "      clients pass --kafka-config (README, \"Kafka security\").",
             "  monitor ingest file samples/articles.jsonl --bootstrap-servers 127.0.0.1:9092",
             "      In another terminal: feed the broker."
         })
@@ -39,6 +45,16 @@ public class BrokerCommand implements Callable<Integer> {
             description = "Directory for Kafka's logs, kept after exit. Default: a temporary directory, deleted at exit.")
     Path dataDir;
 
+    @Option(names = "--sasl-scram", paramLabel = "USER:PASSWORD_FILE",
+            description = "Also listen with SASL_PLAINTEXT and SCRAM-SHA-256 for USER, whose password is read from "
+                    + "PASSWORD_FILE (never given on the command line, never printed).")
+    String saslScram;
+
+    @Option(names = "--sasl-port", paramLabel = "N", defaultValue = "9093",
+            description = "Port of the SASL_PLAINTEXT listener on 127.0.0.1 with --sasl-scram; 0 picks a free one. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int saslPort;
+
     @Spec
     CommandSpec spec;
 
@@ -49,9 +65,10 @@ public class BrokerCommand implements Callable<Integer> {
             throw new UserError("--port must be between 0 and 65535, got " + port);
         }
 
+        ScramListener scram = scramListener();
         EmbeddedKafkaBroker broker;
         try {
-            broker = EmbeddedKafkaBroker.start(port, dataDir);
+            broker = EmbeddedKafkaBroker.start(port, dataDir, scram);
         } catch (BrokerStartException e) {
             // User-facing: the message says what went wrong, the stack trace would not help.
             throw new UserError(e.getMessage());
@@ -65,6 +82,10 @@ public class BrokerCommand implements Callable<Integer> {
 
         out.println("Kafka broker ready at " + broker.bootstrapServers());
         out.println("  try: kcat -b " + broker.bootstrapServers() + " -L");
+        if (scram != null) {
+            out.println("SASL_PLAINTEXT listener (" + ScramListener.MECHANISM + ", user " + scram.user() + ") at "
+                    + broker.saslBootstrapServers());
+        }
         out.println("Press Ctrl-C to stop.");
         out.flush();
 
@@ -75,5 +96,25 @@ public class BrokerCommand implements Callable<Integer> {
             broker.close();
         }
         return 0;
+    }
+
+    private ScramListener scramListener() {
+        if (saslScram == null) {
+            return null;
+        }
+        int colon = saslScram.indexOf(':');
+        if (colon <= 0 || colon == saslScram.length() - 1) {
+            throw new UserError("--sasl-scram must be USER:PASSWORD_FILE, got " + saslScram);
+        }
+        if (saslPort < 0 || saslPort > 65535) {
+            throw new UserError("--sasl-port must be between 0 and 65535, got " + saslPort);
+        }
+        String user = saslScram.substring(0, colon);
+        String password = Secrets.read(Path.of(saslScram.substring(colon + 1)), "--sasl-scram password file");
+        try {
+            return new ScramListener(saslPort, user, password);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--sasl-scram: " + e.getMessage());
+        }
     }
 }

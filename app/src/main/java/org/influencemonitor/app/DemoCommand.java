@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.influencemonitor.app.broker.EmbeddedKafkaBroker;
 import org.influencemonitor.model.Alert;
 import org.influencemonitor.model.Topics;
+import org.influencemonitor.processor.MonitorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,6 +60,11 @@ public class DemoCommand implements Callable<Integer> {
     @Mixin
     ProcessingOptions processing;
 
+    /** Counted down by the first SIGTERM or Ctrl-C. */
+    private final CountDownLatch stop = new CountDownLatch(1);
+    /** Once the replay is done, a stop only ends the wait instead of interrupting the replay. */
+    private volatile boolean following;
+
     @Mixin
     TaggerOptions tagging;
 
@@ -72,34 +78,63 @@ public class DemoCommand implements Callable<Integer> {
         Path alertsFile = prepareOutput();
         // Kafka Streams warns about state in the OS temp directory; the demo's output directory is ours.
         Path stateDir = Files.createDirectories(out.resolve(".streams-state"));
+        Thread main = Thread.currentThread();
+        StopSignals.install("stopping: closing the pipeline (Kafka Streams, the sink, the query API), then the broker",
+                "exiting now", StopSignals.FORCED_EXIT, () -> {
+                    stop.countDown();
+                    if (!following) {
+                        main.interrupt();
+                    }
+                });
         try (EmbeddedKafkaBroker broker = startBroker()) {
             String bootstrap = broker.bootstrapServers();
             System.out.println("Kafka broker (in this JVM) at " + bootstrap);
             try (LocalPipeline pipeline = new LocalPipeline(bootstrap, new Properties(), config, tagger,
                     "influence-monitor-demo", stateDir, alertsFile, DemoCommand::printAlert)) {
-                pipeline.start();
-                var queries = pipeline.serveQueries();
-                System.out.println("Query API at http://127.0.0.1:" + queries.port() + " (for example /incidents)");
-                System.out.println("Dashboard at http://127.0.0.1:" + queries.port() + "/ (map, timelines, live alerts; "
-                        + "metrics at /metrics)");
-                String name = input == null ? "bundled samples" : input.toString();
-                System.out.println("Replaying " + name + " (window " + config.windowSize() + ", grace " + config.grace()
-                        + "; threshold rule at " + config.rules().threshold().articles() + " articles)");
-                LocalPipeline.Counts counts;
-                try (InputStream stream = openInput(); Reader paced = paced(stream)) {
-                    var ingested = paced == null ? pipeline.replay(stream, name) : pipeline.replay(paced, name);
-                    pipeline.awaitProcessed();
-                    counts = pipeline.counts(ingested);
-                }
-                printSummary(counts, alertsFile);
-                if (follow) {
-                    follow(bootstrap, queries.port());
+                if (!replay(pipeline, config, alertsFile, bootstrap)) {
+                    // Cleared, so that the pipeline and the broker close normally rather than at their first wait.
+                    Thread.interrupted();
+                    System.out.println("Stopped before the replay finished.");
+                    return StopSignals.FORCED_EXIT;
                 }
             }
         } finally {
             FileTrees.delete(stateDir);
         }
         return 0;
+    }
+
+    /** The replay and, with --follow, the wait for a stop; false when a signal cut the replay short. */
+    private boolean replay(LocalPipeline pipeline, MonitorConfig config, Path alertsFile, String bootstrap)
+            throws Exception {
+        try {
+            pipeline.start();
+            var queries = pipeline.serveQueries();
+            System.out.println("Query API at http://127.0.0.1:" + queries.port() + " (for example /incidents)");
+            System.out.println("Dashboard at http://127.0.0.1:" + queries.port() + "/ (map, timelines, live alerts; "
+                    + "metrics at /metrics)");
+            String name = input == null ? "bundled samples" : input.toString();
+            System.out.println("Replaying " + name + " (window " + config.windowSize() + ", grace " + config.grace()
+                    + "; threshold rule at " + config.rules().threshold().articles() + " articles)");
+            LocalPipeline.Counts counts;
+            try (InputStream stream = openInput(); Reader paced = paced(stream)) {
+                var ingested = paced == null ? pipeline.replay(stream, name) : pipeline.replay(paced, name);
+                pipeline.awaitProcessed();
+                counts = pipeline.counts(ingested);
+            }
+            printSummary(counts, alertsFile);
+            if (follow) {
+                following = true;
+                follow(bootstrap, queries.port());
+            }
+            return true;
+        } catch (Exception e) {
+            // Interrupted by the stop, wherever it was (a Kafka client, the paced reader, a drain): not a failure.
+            if (stop.getCount() == 0) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private EmbeddedKafkaBroker startBroker() {
@@ -168,14 +203,12 @@ public class DemoCommand implements Callable<Integer> {
         System.out.printf("  alert events       %d to %s%n", counts.alerts(), alertsFile);
     }
 
-    private static void follow(String bootstrap, int httpPort) throws InterruptedException {
+    private void follow(String bootstrap, int httpPort) throws InterruptedException {
         System.out.println();
         System.out.println("Following: the broker stays up at " + bootstrap + "; Ctrl-C to stop. For example:");
         System.out.println("  kcat -b " + bootstrap + " -C -t " + Topics.ALERTS + " -o beginning -X isolation.level=read_committed");
         System.out.println("  kcat -b " + bootstrap + " -C -t " + Topics.ARTICLES_ENRICHED + " -o beginning -c 1");
         System.out.println("  curl http://127.0.0.1:" + httpPort + "/countries/MD/alerts");
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "demo-shutdown"));
         stop.await();
     }
 }

@@ -91,7 +91,7 @@ public final class LocalPipeline implements AutoCloseable {
      */
     public QueryServer serveQueries() throws IOException {
         Dashboard dashboard = new Dashboard(config, new AlertFeed(bootstrapServers, clientProperties, telemetry.registry()));
-        QueryServer server = new QueryServer(processor.streams(), QUERY_HOST, QueryServer.settingsFor(QUERY_HOST, queryPort),
+        QueryServer server = new QueryServer(processor, QUERY_HOST, QueryServer.settingsFor(QUERY_HOST, queryPort),
                 telemetry, dashboard);
         server.start();
         queryServer = server;

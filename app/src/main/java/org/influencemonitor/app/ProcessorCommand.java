@@ -80,17 +80,22 @@ public class ProcessorCommand implements Callable<Integer> {
                 StreamsSettings.of(kafka.bootstrapServers(), applicationId, stateDir, kafka.clientProperties(),
                         applicationServer, tuning), telemetry.registry(), meters);
              QueryServer queries = httpPort == 0 ? null : queryServer(service, httpSettings, telemetry, config)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "processor-shutdown"));
+            StopSignals.install("stopping: committing, closing the state stores, leaving the group",
+                    "exiting now; the state stores are restored from their changelogs at the next start",
+                    StopSignals.FORCED_EXIT, stop::countDown);
             if (queries != null) {
                 start(queries);
                 System.out.println("Query API on " + queries.scheme() + "://" + applicationServer + "/ (see docs/query-api.md); "
                         + "dashboard at /, metrics at /metrics");
             }
             service.start();
-            service.awaitRunning(Duration.ofMinutes(2));
-            System.out.println("Processor running as " + applicationId + " on " + kafka.bootstrapServers() + "; Ctrl-C to stop.");
+            if (service.awaitRunning(Duration.ofMinutes(2), stop)) {
+                System.out.println("Processor running as " + applicationId + " on " + kafka.bootstrapServers() + "; Ctrl-C to stop.");
+            }
             stop.await();
+            // The resources close in reverse: the query API stops answering, then Kafka Streams commits and closes.
         }
+        System.out.println("Processor stopped.");
         return 0;
     }
 
@@ -107,7 +112,7 @@ public class ProcessorCommand implements Callable<Integer> {
         try {
             Dashboard dashboard = new Dashboard(config,
                     new AlertFeed(kafka.bootstrapServers(), kafka.clientProperties(), telemetry.registry()));
-            return new QueryServer(service.streams(), advertisedHost, settings, telemetry, dashboard);
+            return new QueryServer(service, advertisedHost, settings, telemetry, dashboard);
         } catch (IOException e) {
             throw new UserError("cannot serve the query API on port " + httpPort + ": " + e.getMessage());
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.influencemonitor.model.PublicationTimes;
 
 /**
  * The publication times an article may have: from 1970 (Kafka timestamps and the processor's windows
@@ -13,7 +14,7 @@ import java.util.Optional;
  */
 public record AcceptedTimes(Duration futureTolerance, Clock clock) {
     /** The processor's default, {@code --future-tolerance 15m}. */
-    public static final Duration DEFAULT_FUTURE_TOLERANCE = Duration.ofMinutes(15);
+    public static final Duration DEFAULT_FUTURE_TOLERANCE = PublicationTimes.DEFAULT_FUTURE_TOLERANCE;
 
     public AcceptedTimes {
         if (futureTolerance.isNegative()) {
@@ -29,20 +30,8 @@ public record AcceptedTimes(Duration futureTolerance, Clock clock) {
         return clock.instant();
     }
 
-    /** Why {@code publishedAt} is refused, or empty when it is in range. */
+    /** Why {@code publishedAt} is refused, or empty when it is in range (the rule the processor applies too). */
     public Optional<String> refusal(Instant publishedAt, Instant now) {
-        if (publishedAt.isBefore(Instant.EPOCH)) {
-            return Optional.of("published_at " + publishedAt + " is before 1970-01-01T00:00:00Z, the earliest accepted time");
-        }
-        Instant latest = now.plus(futureTolerance);
-        if (publishedAt.isAfter(latest)) {
-            return Optional.of("published_at " + publishedAt + " is in the future: more than " + describe(futureTolerance)
-                    + " after now (" + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")");
-        }
-        return Optional.empty();
-    }
-
-    private static String describe(Duration d) {
-        return d.toMinutes() > 0 && d.toSecondsPart() == 0 && d.toMillisPart() == 0 ? d.toMinutes() + " min" : d.toString();
+        return PublicationTimes.refusal("published_at", publishedAt, now, futureTolerance);
     }
 }

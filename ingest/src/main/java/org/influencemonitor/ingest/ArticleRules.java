@@ -16,8 +16,8 @@ import org.influencemonitor.model.Article;
  */
 public final class ArticleRules {
     /** Longer ids and URLs are refused: they are keys, and a key that size is a mistake, not an article. */
-    public static final int MAX_ID_CHARS = 256;
-    public static final int MAX_URL_CHARS = 8_192;
+    public static final int MAX_ID_CHARS = org.influencemonitor.model.ArticleLimits.MAX_ID_CHARS;
+    public static final int MAX_URL_CHARS = org.influencemonitor.model.ArticleLimits.MAX_URL_CHARS;
 
     private final AcceptedTimes times;
 

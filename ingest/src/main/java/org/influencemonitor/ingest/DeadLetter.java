@@ -3,6 +3,7 @@ package org.influencemonitor.ingest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.kafka.common.header.Headers;
+import org.influencemonitor.model.DeadLetterHeaders;
 
 /**
  * What goes to {@code articles.dlq} for input that is not an article: the original bytes, why, and where
@@ -14,12 +15,12 @@ import org.apache.kafka.common.header.Headers;
  * @param originalSize how many bytes the original had
  */
 public record DeadLetter(byte[] value, String reason, String origin, long originalSize) {
-    public static final String REASON_HEADER = "monitor.error.reason";
-    public static final String ORIGIN_HEADER = "monitor.error.origin";
+    public static final String REASON_HEADER = DeadLetterHeaders.REASON;
+    public static final String ORIGIN_HEADER = DeadLetterHeaders.ORIGIN;
     /** {@code true} when the value holds only the first bytes of the original. */
-    public static final String TRUNCATED_HEADER = "monitor.error.truncated";
+    public static final String TRUNCATED_HEADER = DeadLetterHeaders.TRUNCATED;
     /** The original's size in bytes, written when the value is truncated. */
-    public static final String ORIGINAL_BYTES_HEADER = "monitor.error.original-bytes";
+    public static final String ORIGINAL_BYTES_HEADER = DeadLetterHeaders.ORIGINAL_BYTES;
 
     /** Reasons and origins quote their input at most this long, so headers stay small. */
     static final int MAX_HEADER_CHARS = 2_000;

@@ -1,5 +1,6 @@
 package org.influencemonitor.processor;
 
+import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -12,6 +13,8 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.influencemonitor.model.Alert;
+import org.influencemonitor.model.Article;
+import org.influencemonitor.model.ClockTick;
 import org.influencemonitor.model.EnrichedArticle;
 import org.influencemonitor.model.EventTopics;
 import org.influencemonitor.model.JsonSerde;
@@ -21,6 +24,7 @@ import org.influencemonitor.processor.alerts.AlertMapper;
 import org.influencemonitor.processor.alerts.RuleEvaluator;
 import org.influencemonitor.processor.enrichment.ArticleCheck;
 import org.influencemonitor.processor.enrichment.ArticleEnricher;
+import org.influencemonitor.processor.enrichment.ArticleValidator;
 import org.influencemonitor.processor.history.AlertHistory;
 import org.influencemonitor.processor.history.WindowHistory;
 import org.influencemonitor.processor.rules.CountryState;
@@ -55,7 +59,9 @@ import org.influencemonitor.processor.windows.WindowedMentionCounter;
  * </pre>
  *
  * Records that cannot be read or validated go to {@code articles.dlq} through the exception handlers
- * that {@link StreamsSettings} configures.
+ * that {@link StreamsSettings} configures; a source record dated outside the accepted times is unreadable
+ * ({@link EventTimeGuard}), and an enriched article too large to write sends its input there too
+ * ({@link OutputSizeGuard}).
  */
 public final class MonitorTopology {
     static final String REPARTITION_NAME = "by-country";
@@ -102,14 +108,17 @@ public final class MonitorTopology {
                 Stores.persistentKeyValueStore(AlertHistory.OPEN_STORE), keys, JsonSerde.of(Alert.class)));
 
         KStream<String, EnrichedArticle> enriched = builder
-                .stream(EventTopics.ARTICLES_RAW.name(), consumed(EventTopics.ARTICLES_RAW, "articles-raw"))
+                .stream(EventTopics.ARTICLES_RAW.name(), consumed(EventTopics.ARTICLES_RAW, ArticleValidator::validate,
+                        Article::publishedAt, "published_at", config, "articles-raw"))
                 .processValues(() -> new ArticleCheck(config.futureTolerance()), Named.as("validate"))
                 .mapValues(enricher::enrich, Named.as("tag"))
                 .peek((id, article) -> meters.tagged(article), Named.as("tagged-meter"));
-        enriched.to(EventTopics.ARTICLES_ENRICHED.name(), produced(EventTopics.ARTICLES_ENRICHED, "articles-enriched"));
+        enriched.to(EventTopics.ARTICLES_ENRICHED.name(), Produced.with(EventTopics.ARTICLES_ENRICHED.keySerde(),
+                OutputSizeGuard.of(EventTopics.ARTICLES_ENRICHED.valueSerde())).withName("articles-enriched"));
 
         KStream<String, SourceEvent> ticks = builder
-                .stream(EventTopics.MONITOR_CLOCK.name(), consumed(EventTopics.MONITOR_CLOCK, "monitor-clock"))
+                .stream(EventTopics.MONITOR_CLOCK.name(), consumed(EventTopics.MONITOR_CLOCK, tick -> { },
+                        ClockTick::eventTime, "event_time", config, "monitor-clock"))
                 .mapValues(tick -> (SourceEvent) new SourceEvent.Tick(tick.eventTime()), Named.as("external-clock"));
         KStream<String, Routed> routed = enriched
                 .mapValues(article -> (SourceEvent) new SourceEvent.Tagged(article), Named.as("tagged"))
@@ -159,9 +168,12 @@ public final class MonitorTopology {
         return builder.build();
     }
 
-    private static <K, V> Consumed<K, V> consumed(Topic<K, V> topic, String name) {
-        return Consumed.with(topic.keySerde(), topic.valueSerde())
-                .withTimestampExtractor(new EventTimeExtractor()).withName(name);
+    /** A source topic read with its event time checked while reading ({@link EventTimeGuard}). */
+    private static <K, V> Consumed<K, V> consumed(Topic<K, V> topic, java.util.function.Consumer<V> check,
+                                                  java.util.function.Function<V, java.time.Instant> eventTime,
+                                                  String field, MonitorConfig config, String name) {
+        Serde<V> values = EventTimeGuard.of(topic.valueSerde(), check, eventTime, field, config.futureTolerance(), Clock.systemUTC());
+        return Consumed.with(topic.keySerde(), values).withTimestampExtractor(new EventTimeExtractor()).withName(name);
     }
 
     private static <K, V> Produced<K, V> produced(Topic<K, V> topic, String name) {

@@ -10,6 +10,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import org.influencemonitor.processor.health.ProcessorHealth;
 import org.influencemonitor.processor.telemetry.PipelineMeters;
 import org.influencemonitor.processor.windows.SourceLag;
 import org.slf4j.Logger;
@@ -23,10 +24,14 @@ import org.slf4j.LoggerFactory;
 public final class ProcessorService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorService.class);
 
+    /** How long a close may take to commit, close the stores and leave the group. */
+    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final CountDownLatch running = new CountDownLatch(1);
     private volatile KafkaStreams.State lastState = KafkaStreams.State.CREATED;
+    private final ProcessorHealth health = ProcessorHealth.defaults();
 
     public ProcessorService(Topology topology, Properties streamsProperties) {
         this(topology, streamsProperties, null, PipelineMeters.none());
@@ -51,14 +56,25 @@ public final class ProcessorService implements AutoCloseable {
         }
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Stream thread failed, replacing it: {}", e.toString(), e);
+            health.threadFailed(java.time.Instant.now(), rootCause(e).toString());
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        streams.setGlobalStateRestoreListener(new RestoreLog());
         streams.setStateListener((now, before) -> {
             lastState = now;
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();
             }
         });
+    }
+
+    /** What a failure comes down to: Kafka Streams wraps it, with a whole stack trace in the wrapper's message. */
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     public void start() {
@@ -73,9 +89,31 @@ public final class ProcessorService implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #awaitRunning(Duration)}, giving up early (false) once {@code stop} is counted down, so that a
+     * stop requested while the processor is still joining its group or restoring state need not wait.
+     */
+    public boolean awaitRunning(Duration timeout, CountDownLatch stop) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!running.await(100, TimeUnit.MILLISECONDS)) {
+            if (stop.getCount() == 0) {
+                return false;
+            }
+            if (System.nanoTime() > deadline) {
+                awaitRunning(Duration.ZERO);
+            }
+        }
+        return true;
+    }
+
     /** The running Kafka Streams, for interactive queries (the query API); not to be closed by callers. */
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /** What this processor knows of its own health: every stream thread that died, for the probes. */
+    public ProcessorHealth health() {
+        return health;
     }
 
     public KafkaStreams.State state() {
@@ -91,7 +129,18 @@ public final class ProcessorService implements AutoCloseable {
         if (streamsMetrics != null) {
             streamsMetrics.close();
         }
-        streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+        long start = System.nanoTime();
+        // A clean close commits with the stores' changelog offsets (without them, exactly-once wipes a store
+        // at the next start and restores it from its changelog) and leaves the group, so that the next start
+        // does not wait for this member's session to time out.
+        boolean closed = streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (closed) {
+            LOG.info("Kafka Streams closed cleanly in {} ms", ms);
+        } else {
+            LOG.warn("Kafka Streams did not close within {} (state {}); its state is restored from the changelogs at "
+                    + "the next start", CLOSE_TIMEOUT, streams.state());
+        }
     }
 }

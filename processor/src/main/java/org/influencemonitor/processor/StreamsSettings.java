@@ -7,6 +7,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.influencemonitor.model.Topics;
 import org.influencemonitor.processor.errors.DeadLetterDeserializationHandler;
 import org.influencemonitor.processor.errors.DeadLetterProcessingHandler;
+import org.influencemonitor.processor.errors.DeadLetterProductionHandler;
 
 /**
  * The Kafka Streams settings the monitor relies on: exactly-once (an alert is neither lost nor repeated
@@ -78,6 +79,7 @@ public final class StreamsSettings {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return props;
     }

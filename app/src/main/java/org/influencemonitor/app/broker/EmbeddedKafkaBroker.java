@@ -23,6 +23,9 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
@@ -54,15 +57,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final int port;
+    private final int saslPort;
     private final Path dataDir;
     private final boolean deleteDataDir;
     private final Thread shutdownHook;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, int port, Path dataDir, boolean deleteDataDir,
+    private EmbeddedKafkaBroker(KafkaRaftServer server, int port, int saslPort, Path dataDir, boolean deleteDataDir,
                                 Thread shutdownHook) {
         this.server = server;
         this.port = port;
+        this.saslPort = saslPort;
         this.dataDir = dataDir;
         this.deleteDataDir = deleteDataDir;
         this.shutdownHook = shutdownHook;
@@ -79,16 +84,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @throws BrokerStartException  for any other start-up failure
      */
     public static EmbeddedKafkaBroker start(int port, Path dataDir) {
+        return start(port, dataDir, null);
+    }
+
+    /**
+     * As {@link #start(int, Path)}, with a second, SASL_PLAINTEXT listener authenticating {@code scram}'s user
+     * with SCRAM-SHA-256 ({@link #saslBootstrapServers()}); null for none. The PLAINTEXT listener stays (the
+     * broker talks to itself over it), so this is for trying clients' security settings, not for security.
+     */
+    public static EmbeddedKafkaBroker start(int port, Path dataDir, ScramListener scram) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("Port must be between 0 and 65535, got " + port);
         }
-        if (port != 0) {
-            return start(requireFree(port), freePort(), dataDir);
+        if (port != 0 && (scram == null || scram.port() != 0)) {
+            return start(requireFree(port), freePort(), dataDir, scram, scram == null ? -1 : requireFree(scram.port()));
         }
         // A port found free can be taken before Kafka binds it (parallel test JVMs); just pick again.
         for (int attempt = 1; ; attempt++) {
             try {
-                return start(freePort(), freePort(), dataDir);
+                int sasl = scram == null ? -1 : scram.port() == 0 ? freePort() : requireFree(scram.port());
+                return start(port == 0 ? freePort() : requireFree(port), freePort(), dataDir, scram, sasl);
             } catch (PortInUseException e) {
                 if (attempt == 3) {
                     throw e;
@@ -98,7 +113,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static EmbeddedKafkaBroker start(int clientPort, int controllerPort, Path dataDir) {
+    private static EmbeddedKafkaBroker start(int clientPort, int controllerPort, Path dataDir, ScramListener scram,
+                                             int saslPort) {
 
         boolean temporary = dataDir == null;
         Path dir = temporary ? createTempDir() : dataDir.toAbsolutePath();
@@ -123,11 +139,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Files.createDirectories(logDir);
             format(logDir);
             Properties props = serverProperties(clientPort, controllerPort, logDir);
+            if (scram != null) {
+                addScramListener(props, saslPort);
+            }
             server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, clientPort, dir, temporary, hook);
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, clientPort, saslPort, dir, temporary, hook);
             started.set(broker);
             broker.awaitReady(DEFAULT_READY_TIMEOUT);
+            if (scram != null) {
+                broker.addScramUser(scram);
+            }
             LOG.info("Embedded Kafka broker on {} started in {} ms (data in {})", broker.bootstrapServers(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), dir);
             return broker;
@@ -151,6 +173,70 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
             throw new BrokerStartException("Could not start the embedded Kafka broker: " + rootMessage(e), e);
         }
+    }
+
+    /** {@code host:port} of the SASL_PLAINTEXT (SCRAM-SHA-256) listener; only with a {@link ScramListener}. */
+    public String saslBootstrapServers() {
+        if (saslPort < 0) {
+            throw new IllegalStateException("this broker has no SASL listener");
+        }
+        return HOST + ":" + saslPort;
+    }
+
+    /** A second listener, SASL_PLAINTEXT with SCRAM-SHA-256; the credentials live in the cluster's metadata. */
+    private static void addScramListener(Properties p, int saslPort) {
+        p.put("listeners", p.getProperty("listeners") + ",SASL_PLAINTEXT://" + HOST + ":" + saslPort);
+        p.put("advertised.listeners", p.getProperty("advertised.listeners") + ",SASL_PLAINTEXT://" + HOST + ":" + saslPort);
+        p.put("listener.security.protocol.map", p.getProperty("listener.security.protocol.map") + ",SASL_PLAINTEXT:SASL_PLAINTEXT");
+        p.put("sasl.enabled.mechanisms", ScramListener.MECHANISM);
+        p.put("listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+    }
+
+    /**
+     * Stores the user's SCRAM credential (over the PLAINTEXT listener) and waits until the SASL listener
+     * accepts it, so that a client may authenticate as soon as {@link #start} returns.
+     */
+    private void addScramUser(ScramListener scram) {
+        Map<String, Object> conf = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (Admin admin = Admin.create(conf)) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(scram.user(),
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 4096), scram.password())))
+                    .all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new BrokerStartException("Could not store the SCRAM credential of " + scram.user() + ": " + rootMessage(e), e);
+        }
+        Map<String, Object> sasl = new java.util.HashMap<>(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, saslBootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000));
+        sasl.putAll(scramClientProperties(scram));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        Exception last = null;
+        try (Admin admin = Admin.create(sasl)) {
+            while (System.nanoTime() < deadline) {
+                try {
+                    admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new BrokerStartException("Interrupted while waiting for the SASL listener", e);
+                } catch (Exception e) {
+                    last = e; // the credential reaches the broker's metadata a moment after the controller's
+                }
+                sleep(100);
+            }
+        }
+        throw new BrokerStartException("The SASL listener at " + saslBootstrapServers() + " did not accept " + scram.user()
+                + " within 30 s" + (last == null ? "" : ": " + rootMessage(last)), last);
+    }
+
+    /** The client settings that authenticate as {@code scram}'s user, as a {@code --kafka-config} file holds them. */
+    public static Map<String, String> scramClientProperties(ScramListener scram) {
+        return Map.of("security.protocol", "SASL_PLAINTEXT",
+                "sasl.mechanism", ScramListener.MECHANISM,
+                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                        + scram.user() + "\" password=\"" + scram.password() + "\";");
     }
 
     /** {@code host:port} for the {@code bootstrap.servers} client setting. */

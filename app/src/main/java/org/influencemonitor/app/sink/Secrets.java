@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import org.influencemonitor.app.UserError;
 
 /** Secrets come from files (or the environment), never from the command line, and never into a message. */
-final class Secrets {
+public final class Secrets {
     private Secrets() {
     }
 
     /** The file's content without surrounding whitespace (editors and {@code echo} add a newline). */
-    static String read(Path file, String option) {
+    public static String read(Path file, String option) {
         String value;
         try {
             value = Files.readString(file, StandardCharsets.UTF_8).strip();

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.influencemonitor.app.AlertText;
 import org.influencemonitor.app.KafkaOptions;
+import org.influencemonitor.app.StopSignals;
 import org.influencemonitor.app.MetricsOptions;
 import org.influencemonitor.app.TopicSetup;
 import org.influencemonitor.model.Topics;
@@ -69,7 +70,8 @@ final class SinkLauncher {
         }
         SinkRunner runner = new SinkRunner(sinks);
         CountDownLatch stopped = new CountDownLatch(1);
-        StopSignals.install(() -> {
+        StopSignals.install("stopping; deliveries in flight may finish",
+                "exiting now; deliveries in flight stay uncommitted and come again at the next start", 1, () -> {
             try {
                 List<String> abandoned = runner.stop(shutdownTimeout);
                 if (!abandoned.isEmpty()) {

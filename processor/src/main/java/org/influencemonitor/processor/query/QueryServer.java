@@ -3,11 +3,17 @@ package org.influencemonitor.processor.query;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.Set;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.jetty.server.Handler;
 import org.influencemonitor.http.HttpServerSettings;
 import org.influencemonitor.http.WebServer;
+import org.influencemonitor.model.Topics;
+import org.influencemonitor.processor.ProcessorService;
+import org.influencemonitor.processor.health.ProcessorHealth;
+import org.influencemonitor.processor.health.StreamsProbe;
 import org.influencemonitor.processor.dashboard.Dashboard;
 import org.influencemonitor.telemetry.MetricsHandler;
 import org.influencemonitor.telemetry.Telemetry;
@@ -55,6 +61,20 @@ public final class QueryServer implements AutoCloseable {
      */
     public QueryServer(KafkaStreams streams, String host, HttpServerSettings settings, Telemetry telemetry,
                        Dashboard dashboard) throws IOException {
+        this(streams, ProcessorHealth.defaults(), host, settings, telemetry, dashboard);
+    }
+
+    /**
+     * As above, answering {@code /health} and {@code /ready} with {@code health}, which the processor's
+     * uncaught-exception handler tells of failed stream threads ({@link ProcessorService#health()}).
+     */
+    public QueryServer(ProcessorService service, String host, HttpServerSettings settings, Telemetry telemetry,
+                       Dashboard dashboard) throws IOException {
+        this(service.streams(), service.health(), host, settings, telemetry, dashboard);
+    }
+
+    private QueryServer(KafkaStreams streams, ProcessorHealth health, String host, HttpServerSettings settings,
+                        Telemetry telemetry, Dashboard dashboard) throws IOException {
         QueryHandler api = new QueryHandler();
         Handler handler = dashboard == null ? api : dashboard.handler(api);
         if (telemetry != null) {
@@ -68,7 +88,8 @@ public final class QueryServer implements AutoCloseable {
         Ownership ownership = new Ownership(streams, self);
         DashboardSources sources = dashboard == null ? null : new DashboardSources(dashboard.config(), dashboard::article);
         api.route(new Router(ownership, new Forwarder(self, settings),
-                new StoreReader(LocalStores.of(streams)), new HealthResource(streams, self), sources));
+                new StoreReader(LocalStores.of(streams)), new HealthResource(
+                        new StreamsProbe(streams, Set.of(Topics.ARTICLES_RAW, Topics.MONITOR_CLOCK), Clock.systemUTC()), health, self), sources));
     }
 
     /**

@@ -79,7 +79,10 @@ final class Router {
         QueryRequest request = QueryRequest.of(uri, forwarded);
         List<String> path = request.segments();
         if (path.equals(List.of("health"))) {
-            return health.answer(request);
+            return health.liveness(request);
+        }
+        if (path.equals(List.of("ready"))) {
+            return health.readiness(request);
         }
         if (path.equals(List.of("incidents"))) {
             return incidents.all(request).withHeader(QueryServer.SERVED_BY_HEADER, servedBy);
@@ -97,7 +100,7 @@ final class Router {
             return country(QueryRequest.country(path.get(1)), countryResources.get(path.get(2)), request);
         }
         throw QueryException.notFound("no such resource: " + uri.getRawPath()
-                + " (try /countries/{CC}/counts, /countries/{CC}/alerts, /countries/{CC}/incidents, /incidents, /health)");
+                + " (try /countries/{CC}/counts, /countries/{CC}/alerts, /countries/{CC}/incidents, /incidents, /health, /ready)");
     }
 
     private Reply country(String country, CountryResource resource, QueryRequest request) {

@@ -63,7 +63,7 @@ public final class PipelineMeters {
         this.termTags = tagsOf("election_term");
         this.narrativeTags = tagsOf("narrative");
         // Registered at zero, so that Prometheus has a series to take a rate of before the first one happens.
-        for (String stage : new String[] {"deserialization", "processing"}) {
+        for (String stage : new String[] {"deserialization", "processing", "production"}) {
             deadLetterCounter(stage);
         }
         for (String stage : new String[] {"source", "counter"}) {

@@ -75,6 +75,16 @@ class QueryServerTest {
     }
 
     @Test
+    void readyIs503WithItsReasonsUntilKafkaStreamsRunsAndIsCaughtUp() throws Exception {
+        HttpResponse<String> ready = send("GET", "/ready");
+        assertEquals(503, ready.statusCode());
+        JsonNode body = Json.mapper().readTree(ready.body());
+        assertEquals("failing", body.get("status").asText());
+        assertTrue(body.get("reasons").get(0).asText().contains("not been started"), body.toString());
+        assertEquals("2", ready.headers().firstValue("Retry-After").orElse(""));
+    }
+
+    @Test
     void dataIs503WithRetryAfterWhileTheStoresCannotBeQueried() throws Exception {
         for (String path : new String[] {"/countries/MD/counts", "/countries/md/alerts?limit=5", "/countries/MD/incidents",
                 "/incidents"}) {
