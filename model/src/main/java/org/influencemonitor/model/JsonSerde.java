@@ -49,10 +49,27 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         try {
             return reader.readValue(data);
         } catch (JsonProcessingException e) {
-            throw new SerializationException("not a valid " + type.getSimpleName() + " JSON value: " + e.getOriginalMessage(), e);
+            throw new SerializationException("not a valid " + type.getSimpleName() + " JSON value" + where(e) + ": "
+                    + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new SerializationException("cannot read " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** " at title", " at country_hints[2]": the field a type error is about, which Jackson's message leaves out. */
+    private static String where(JsonProcessingException e) {
+        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : mapping.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "" : " at " + path;
     }
 
     @Override

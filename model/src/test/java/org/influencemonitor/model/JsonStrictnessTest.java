@@ -36,6 +36,14 @@ class JsonStrictnessTest {
     }
 
     @Test
+    void namesTheFieldOfATypeError() {
+        SerializationException e = assertThrows(SerializationException.class, () -> serde.deserialize("articles.raw",
+                "{\"id\":\"a\",\"title\":12345}".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().startsWith("not a valid Article JSON value at title: "), e.getMessage());
+        assertTrue(e.getMessage().contains("12345"), e.getMessage());
+    }
+
+    @Test
     void saysWhatATimestampMustLookLike() {
         SerializationException e = assertThrows(SerializationException.class, () -> serde.deserialize("articles.raw",
                 "{\"id\":\"a\",\"title\":\"t\",\"published_at\":1700000000000}".getBytes(StandardCharsets.UTF_8)));
