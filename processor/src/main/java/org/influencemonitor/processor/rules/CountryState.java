@@ -39,7 +39,7 @@ public record CountryState(String country, Instant firstObserved, Instant lastCl
                 HourlyBaseline.empty(), List.of(), List.of());
     }
 
-    public Optional<IncidentState> incident(String rule) {
+    public Optional<IncidentState> incident(RuleKind rule) {
         return incidents.stream().filter(i -> i.rule().equals(rule)).findFirst();
     }
 
@@ -51,7 +51,7 @@ public record CountryState(String country, Instant firstObserved, Instant lastCl
                 incidents);
     }
 
-    CountryState withIncident(String rule, IncidentState incident) {
+    CountryState withIncident(RuleKind rule, IncidentState incident) {
         List<IncidentState> next = new ArrayList<>(incidents.stream().filter(i -> !i.rule().equals(rule)).toList());
         if (incident != null) {
             next.add(incident);
@@ -60,9 +60,19 @@ public record CountryState(String country, Instant firstObserved, Instant lastCl
                 next);
     }
 
-    CountryState withBaselines(HourlyBaseline newArticles, HourlyBaseline newShare, HourlyBaseline newNarrative) {
-        return new CountryState(country, firstObserved, lastClosedWindowStart, newArticles, newShare, newNarrative,
-                actors, incidents);
+    CountryState withArticles(HourlyBaseline baseline) {
+        return new CountryState(country, firstObserved, lastClosedWindowStart, baseline, share, narrative, actors,
+                incidents);
+    }
+
+    CountryState withShare(HourlyBaseline baseline) {
+        return new CountryState(country, firstObserved, lastClosedWindowStart, articles, baseline, narrative, actors,
+                incidents);
+    }
+
+    CountryState withNarrative(HourlyBaseline baseline) {
+        return new CountryState(country, firstObserved, lastClosedWindowStart, articles, share, baseline, actors,
+                incidents);
     }
 
     CountryState withActors(List<ActorSeen> newActors) {

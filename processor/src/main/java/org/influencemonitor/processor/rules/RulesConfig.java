@@ -49,6 +49,19 @@ public record RulesConfig(int quietWindowsToResolve, PreElection preElection, Th
      * anything lower info. A null band is never reached.
      */
     public record SeverityBands(Double warning, Double critical) {
+        /** The severity of a score, one step higher when {@code raised} (the pre-election period). */
+        public org.influencemonitor.model.Alert.Severity of(double score, boolean raised) {
+            int level = 0;
+            if (critical != null && score >= critical) {
+                level = 2;
+            } else if (warning != null && score >= warning) {
+                level = 1;
+            }
+            if (raised) {
+                level = Math.min(2, level + 1);
+            }
+            return org.influencemonitor.model.Alert.Severity.values()[level];
+        }
     }
 
     /** Before (and just after) an election in the calendar, thresholds are lowered and severities raised. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.influencemonitor.model.Alert;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class OperationsEvaluationTest {
     static final int SEEDS = Integer.getInteger("operations.seeds", 3);
 
-    static String ruleFor(OperationsScenario.Kind kind) {
-        return kind.narrative() ? RuleEngine.NARRATIVE : RuleEngine.SPIKE;
+    static RuleKind ruleFor(OperationsScenario.Kind kind) {
+        return kind.narrative() ? RuleKind.NARRATIVE : RuleKind.SPIKE;
     }
 
     record SurgeResult(OperationsScenario.Surge surge, Integer delay) {
@@ -34,7 +35,7 @@ class OperationsEvaluationTest {
 
     record Figures(long seed, List<SurgeResult> surges, List<AlertEvent> falseIncidents,
                    List<AlertEvent> stepIncidents, List<AlertEvent> resolvedInOutage, double countryWeeks,
-                   Map<String, Integer> incidentsByRule) {
+                   Map<RuleKind, Integer> incidentsByRule) {
     }
 
     static Figures run(long seed, RulesConfig config) {
@@ -47,9 +48,9 @@ class OperationsEvaluationTest {
             WindowObservation half = new WindowObservation(w.country(), w.windowStart(), w.windowEnd(), false,
                     w.articles() / 2, w.mentions() / 2, w.fraudClaimArticles() / 2,
                     w.stateLinkedFraudArticles() / 2, w.actors(), -1, w.evidence());
-            RuleEngine.Result r = engine.onWindowUpdate(s, half, w.windowStart());
+            RuleEngine.Result r = engine.onWindowUpdate(s, half);
             events.addAll(r.alerts());
-            r = engine.onWindowClosed(r.state(), w, w.windowEnd());
+            r = engine.onWindowClosed(r.state(), w);
             states.put(w.country(), r.state());
             events.addAll(r.alerts());
         }
@@ -57,7 +58,7 @@ class OperationsEvaluationTest {
         for (OperationsScenario.Surge surge : sc.surges()) {
             Integer delay = null;
             for (AlertEvent e : events) {
-                if (e.country().equals(surge.country()) && e.status().equals(AlertEvent.FIRING)
+                if (e.country().equals(surge.country()) && e.status().equals(Alert.Status.FIRING)
                         && e.rule().equals(ruleFor(surge.kind())) && surge.covers(e.windowStart())) {
                     int d = (int) Duration.between(surge.start(), e.windowStart()).toHours();
                     delay = delay == null ? d : Math.min(delay, d);
@@ -67,7 +68,7 @@ class OperationsEvaluationTest {
         }
         Map<String, AlertEvent> incidents = new LinkedHashMap<>();
         events.forEach(e -> incidents.putIfAbsent(e.alertId(), e));
-        Map<String, Integer> byRule = new TreeMap<>();
+        Map<RuleKind, Integer> byRule = new TreeMap<>();
         List<AlertEvent> falseIncidents = new ArrayList<>();
         List<AlertEvent> stepIncidents = new ArrayList<>();
         for (AlertEvent first : incidents.values()) {
@@ -88,14 +89,14 @@ class OperationsEvaluationTest {
             }
         }
         List<AlertEvent> resolvedInOutage = events.stream()
-                .filter(e -> e.status().equals(AlertEvent.RESOLVED) && OperationsScenario.inOutage(e.windowStart()))
+                .filter(e -> e.status().equals(Alert.Status.RESOLVED) && OperationsScenario.inOutage(e.windowStart()))
                 .toList();
         return new Figures(seed, surges, falseIncidents, stepIncidents, resolvedInOutage, sc.countryWeeks(), byRule);
     }
 
     /** Incidents about one country's coverage; events about the feeds themselves are counted apart. */
     static boolean isCountryIncident(AlertEvent e) {
-        return !e.rule().equals("coverage") && !e.rule().equals("volume_step");
+        return true;
     }
 
     /** In the week after a volume step (or during and the day after the outage). */
@@ -152,7 +153,7 @@ class OperationsEvaluationTest {
         int falseIncidents = runs.stream().mapToInt(f -> f.falseIncidents().size()).sum();
         int step = runs.stream().mapToInt(f -> f.stepIncidents().size()).sum();
         int resolved = runs.stream().mapToInt(f -> f.resolvedInOutage().size()).sum();
-        Map<String, Integer> byRule = new TreeMap<>();
+        Map<RuleKind, Integer> byRule = new TreeMap<>();
         runs.forEach(f -> f.incidentsByRule().forEach((rule, n) -> byRule.merge(rule, n, Integer::sum)));
         b.append(String.format(Locale.ROOT, "  false incidents %d over %.0f country-weeks (%.2f per 1,000)%n",
                 falseIncidents, weeks, 1000 * falseIncidents / weeks));
