@@ -24,6 +24,7 @@ public final class RuleEngine {
     /** In the order their events are emitted for one window. */
     private final List<Rule> rules;
     private final IncidentTracker incidents;
+    private final VolumeLevel level;
 
     public RuleEngine(RulesConfig config, ElectionCalendar calendar) {
         this.config = Objects.requireNonNull(config, "config");
@@ -32,6 +33,7 @@ public final class RuleEngine {
         this.rules = List.of(new ThresholdRule(config.threshold()), spike, new ShareRule(config.share()),
                 new NarrativeRule(config.narrative()), new NewActorRule(config.newActor()));
         this.incidents = new IncidentTracker(config.quietWindowsToResolve());
+        this.level = new VolumeLevel(config.level());
     }
 
     /** What a call returns: the state to store and the events to publish, in order. */
@@ -58,7 +60,7 @@ public final class RuleEngine {
         if (s.lastClosedWindowStart() != null && !w.windowStart().isAfter(s.lastClosedWindowStart())) {
             return new Result(s, List.of());   // an update of a window already closed: nothing to say
         }
-        WindowContext ctx = context(w);
+        WindowContext ctx = context(s, w);
         List<AlertEvent> alerts = new ArrayList<>();
         for (Rule rule : rules) {
             if (!rule.early() || s.incident(rule.kind()).isPresent()) {
@@ -111,7 +113,8 @@ public final class RuleEngine {
      */
     public Optional<Band> spikeBand(CountryState state, Instant windowStart, Instant windowEnd) {
         WindowObservation w = WindowObservation.empty(state.country(), windowStart, windowEnd);
-        return spike.band(state, w, context(w));
+        return spike.band(state, w, WindowContext.of(w, calendar, config.preElection())
+                .withLevel(state.levelOrOne(), 1.0));
     }
 
     private static void checkCountry(CountryState state, WindowObservation w) {
@@ -120,8 +123,11 @@ public final class RuleEngine {
         }
     }
 
-    private WindowContext context(WindowObservation w) {
-        return WindowContext.of(w, calendar, config.preElection());
+    /** The window's situation, its feeds' level included. */
+    private WindowContext context(CountryState s, WindowObservation w) {
+        WindowContext ctx = WindowContext.of(w, calendar, config.preElection());
+        double l = level.of(s, w, ctx.windowSeconds());
+        return ctx.withLevel(l, level.thresholdFactor(s, l));
     }
 
     private org.influencemonitor.model.Alert.Severity severity(Rule rule, Verdict v, WindowContext ctx) {
@@ -129,7 +135,7 @@ public final class RuleEngine {
     }
 
     private CountryState close(CountryState s, WindowObservation w, List<AlertEvent> alerts) {
-        WindowContext ctx = context(w);
+        WindowContext ctx = context(s, w);
         List<Optional<Verdict>> verdicts = new ArrayList<>();
         for (Rule rule : rules) {
             verdicts.add(rule.judge(s, w, ctx));   // all against what the state knew before this window
@@ -146,6 +152,7 @@ public final class RuleEngine {
         for (int i = 0; i < rules.size(); i++) {
             s = rules.get(i).learn(s, w, verdicts.get(i), ctx);
         }
+        s = level.learn(s, w, ctx.level(), ctx.windowSeconds());
         return s.withLastClosed(w.windowStart());
     }
 }

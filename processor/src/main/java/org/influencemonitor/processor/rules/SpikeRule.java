@@ -3,7 +3,10 @@ package org.influencemonitor.processor.rules;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A country's articles in a window against its own baseline for that hour. */
+/**
+ * A country's articles in a window against its own baseline for that hour, scaled by the feeds' level: the
+ * baseline counts articles per unit of level, so a feed added or lost moves the expectation with it.
+ */
 final class SpikeRule implements Rule {
     private final RulesConfig.Surge cfg;
 
@@ -46,12 +49,12 @@ final class SpikeRule implements Rule {
     }
 
     private Optional<SurgeTest> test(CountryState s, WindowObservation w, int count, WindowContext ctx) {
-        return SurgeTest.of(cfg, s.articles(), count, 1, w, ctx);
+        return SurgeTest.of(cfg, s.articles(), count, ctx.level(), w, ctx);
     }
 
     @Override
     public CountryState learn(CountryState s, WindowObservation w, Optional<Verdict> verdict, WindowContext ctx) {
-        return s.withArticles(s.articles().add(w.windowStart(), SurgeTest.capped(w.articles(), verdict), 1,
+        return s.withArticles(s.articles().add(w.windowStart(), SurgeTest.capped(w.articles(), verdict), ctx.level(),
                 cfg.baseline(), ctx.windowSeconds()));
     }
 

@@ -32,13 +32,16 @@ final class ThresholdRule implements Rule {
             return Optional.empty();
         }
         int configured = cfg.articlesFor(w.country());
-        int n = ctx.lowered(configured);
+        int scaled = (int) Math.ceil(configured * ctx.thresholdScale() - 1e-9);
+        int n = ctx.lowered(scaled);
         int count = w.articles();
         boolean breach = count >= n;
         boolean elevated = count >= cfg.resolveFraction() * n;
-        String lowered = n < configured ? " (lowered from " + configured + " before the " + ctx.electionText() + ")" : "";
-        String summary = String.format(Locale.ROOT, "%d articles about %s in %s, %s the threshold of %d%s.",
-                count, w.country(), w.label(), breach ? "reaching" : "below", n, lowered);
+        String lowered = n < scaled ? " (lowered from " + scaled + " before the " + ctx.electionText() + ")" : "";
+        String raised = scaled > configured ? String.format(Locale.ROOT,
+                " (%d raised %.1f× with the feeds' volume)", configured, ctx.thresholdScale()) : "";
+        String summary = String.format(Locale.ROOT, "%d articles about %s in %s, %s the threshold of %d%s%s.",
+                count, w.country(), w.label(), breach ? "reaching" : "below", n, raised, lowered);
         return Optional.of(new Verdict(breach, elevated, count, n, (double) count / n, null, summary, w.topActors()));
     }
 }

@@ -5,14 +5,21 @@ import java.util.Optional;
 
 /**
  * The situation a window is judged in: the pre-election lowering factor (1 outside the period), the
- * election when there is one, and the window's length, which scales the baselines' decay and warm-up.
+ * election when there is one, the window's length (which scales the baselines' decay and warm-up), the
+ * feeds' level (see {@link VolumeLevel}; 1 as usual) and the factor the absolute threshold is raised by
+ * when the feeds grew for good.
  */
-record WindowContext(double factor, Optional<ElectionCalendar.Election> election, long windowSeconds) {
+record WindowContext(double factor, Optional<ElectionCalendar.Election> election, long windowSeconds, double level,
+                     double thresholdScale) {
 
     static WindowContext of(WindowObservation w, ElectionCalendar calendar, RulesConfig.PreElection preElection) {
         Optional<ElectionCalendar.Election> e = calendar.electionAround(w.country(), w.windowStart(), preElection);
         double factor = e.isPresent() ? preElection.thresholdFactor() : 1.0;
-        return new WindowContext(factor, e, Duration.between(w.windowStart(), w.windowEnd()).getSeconds());
+        return new WindowContext(factor, e, Duration.between(w.windowStart(), w.windowEnd()).getSeconds(), 1.0, 1.0);
+    }
+
+    WindowContext withLevel(double newLevel, double newThresholdScale) {
+        return new WindowContext(factor, election, windowSeconds, newLevel, newThresholdScale);
     }
 
     /** A count floor lowered by the factor, rounded up, at least 1. */
