@@ -79,6 +79,15 @@ public final class RuleEngine {
      * window at or before the last closed one is ignored (a replayed close).
      */
     public Result onWindowClosed(CountryState state, WindowObservation w) {
+        return onWindowClosed(state, w, false);
+    }
+
+    /**
+     * As {@link #onWindowClosed(CountryState, WindowObservation)}; with {@code outage} (a source is silent,
+     * see {@link SourceCoverage}) quiet windows do not count towards resolving an incident: the quiet may be
+     * the outage, not the news calming down.
+     */
+    public Result onWindowClosed(CountryState state, WindowObservation w, boolean outage) {
         checkCountry(state, w);
         CountryState s = state.observe(w.windowStart());
         Instant last = s.lastClosedWindowStart();
@@ -94,10 +103,10 @@ public final class RuleEngine {
                 gapStart = earliest;
             }
             for (Instant t = gapStart; t.isBefore(w.windowStart()); t = t.plus(size)) {
-                s = close(s, WindowObservation.empty(s.country(), t, t.plus(size)), alerts);
+                s = close(s, WindowObservation.empty(s.country(), t, t.plus(size)), outage, alerts);
             }
         }
-        s = close(s, w.closed() ? w : w.asClosed(), alerts);
+        s = close(s, w.closed() ? w : w.asClosed(), outage, alerts);
         return new Result(s, alerts);
     }
 
@@ -134,7 +143,7 @@ public final class RuleEngine {
         return rule.severity().of(v.score(), ctx.election().isPresent() && config.preElection().raiseSeverity());
     }
 
-    private CountryState close(CountryState s, WindowObservation w, List<AlertEvent> alerts) {
+    private CountryState close(CountryState s, WindowObservation w, boolean outage, List<AlertEvent> alerts) {
         WindowContext ctx = context(s, w);
         List<Optional<Verdict>> verdicts = new ArrayList<>();
         for (Rule rule : rules) {
@@ -145,7 +154,7 @@ public final class RuleEngine {
             Optional<Verdict> v = verdicts.get(i);
             if (v.isPresent() && v.get().breach()) {
                 s = incidents.breach(s, rule.kind(), w, v.get(), severity(rule, v.get(), ctx), true, alerts);
-            } else {
+            } else if (!outage) {
                 s = incidents.notBreached(s, rule.kind(), w, v, alerts);
             }
         }
