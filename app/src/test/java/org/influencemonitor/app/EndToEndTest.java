@@ -24,6 +24,7 @@ import org.influencemonitor.model.MentionWindow;
 import org.influencemonitor.model.Topics;
 import org.influencemonitor.processor.MonitorConfig;
 import org.influencemonitor.processor.rules.RuleEngine;
+import org.influencemonitor.processor.rules.RuleKind;
 import org.influencemonitor.processor.tagging.Tagger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -88,7 +89,7 @@ class EndToEndTest {
         assertEquals(1, lines.size(), "one event per incident and window: " + lines);
         Alert alert = JsonSerde.of(Alert.class).deserialize(Topics.ALERTS, lines.get(0).getBytes(StandardCharsets.UTF_8));
         assertEquals("MD", alert.country());
-        assertEquals(RuleEngine.alertId("threshold", "MD", HOUR), alert.alertId());
+        assertEquals(RuleEngine.alertId(RuleKind.THRESHOLD, "MD", HOUR), alert.alertId());
         assertEquals(10, alert.articles());
         assertEquals(5, alert.evidence().size());
         assertEquals(List.of(alert), printed, "the listener sees exactly what the file holds");

@@ -19,6 +19,7 @@ import org.influencemonitor.processor.MonitorTopology;
 import org.influencemonitor.processor.ProcessorService;
 import org.influencemonitor.processor.StreamsSettings;
 import org.influencemonitor.processor.rules.RuleEngine;
+import org.influencemonitor.processor.rules.RuleKind;
 import org.influencemonitor.processor.tagging.Tagger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,7 +64,7 @@ class RestartTest {
         }
 
         List<Alert> events = alerts();
-        String id = RuleEngine.alertId("threshold", "MD", HOUR);
+        String id = RuleEngine.alertId(RuleKind.THRESHOLD, "MD", HOUR);
         assertEquals(List.of(id, id, id), events.stream().map(Alert::alertId).toList(), events.toString());
         assertEquals(List.of(0, 1, 2), events.stream().map(Alert::update).toList());
         assertEquals(Alert.Status.RESOLVED, events.get(2).status());

@@ -226,6 +226,14 @@ class SchemaContractTest {
                 Instant.parse("2024-10-18T07:43:06Z"));
     }
 
+    /** A source gone silent (issue 12): about the feeds, so the country is ZZ; no evidence, no actors. */
+    static Alert coverageAlert() {
+        return new Alert(1, alertId(), "coverage", "ZZ", WINDOW_START, WINDOW_END, 0, 1, Alert.Severity.WARNING,
+                Alert.Status.FIRING, List.of(), Instant.parse("2024-10-18T07:43:06Z"), 14.2, 14.2,
+                "Source newswire-1 is silent since 2024-10-18 06:00 UTC: 14 articles were expected from it in that time.",
+                WINDOW_START, 0, List.of(), null, null);
+    }
+
     static Alert alertWithoutEvidence() {
         return new Alert(1, alertId(), "threshold", "MD", WINDOW_START, WINDOW_END, 5, 5, Alert.Severity.INFO,
                 Alert.Status.FIRING, List.of(), Instant.parse("2024-10-18T07:43:06Z"));
@@ -249,6 +257,7 @@ class SchemaContractTest {
                 new Case("alert, all fields", ALERTS, fullAlert(), true),
                 new Case("alert, evidence without title and url", ALERTS, alertWithBareEvidence(), false),
                 new Case("alert, no evidence", ALERTS, alertWithoutEvidence(), false),
+                new Case("alert, coverage of the feeds", ALERTS, coverageAlert(), false),
                 new Case("mention window, first cut", MENTIONS, firstCutWindow(), false),
                 new Case("late article", LATE, lateArticle(), true),
                 new Case("clock tick", CLOCK, tick(), true));

@@ -105,7 +105,7 @@ public record MonitorConfig(Duration windowSize, Duration windowAdvance, Duratio
             throw new IllegalArgumentException("threshold must be at least 1, got " + articles);
         }
         RulesConfig.Threshold t = rules.threshold();
-        RulesConfig changed = new RulesConfig(rules.quietWindowsToResolve(), rules.preElection(),
+        RulesConfig changed = new RulesConfig(rules.quietWindowsToResolve(), rules.preElection(), rules.level(),
                 new RulesConfig.Threshold(t.enabled(), articles, t.countries(), t.resolveFraction(), t.severity()),
                 rules.spike(), rules.share(), rules.narrative(), rules.newActor());
         return withRules(changed, calendar);

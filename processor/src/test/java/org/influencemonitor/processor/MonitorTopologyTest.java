@@ -28,6 +28,7 @@ import org.influencemonitor.model.LateArticle;
 import org.influencemonitor.model.MentionWindow;
 import org.influencemonitor.model.Topics;
 import org.influencemonitor.processor.rules.RuleEngine;
+import org.influencemonitor.processor.rules.RuleKind;
 import org.influencemonitor.processor.tagging.Tagger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,7 +124,7 @@ class MonitorTopologyTest {
         assertEquals(1, fired.size(), "one alert per country, window and rule");
         Alert alert = fired.get(0).value();
         assertEquals(0, alert.update());
-        assertEquals(RuleEngine.alertId("threshold", "MD", T0), alert.alertId());
+        assertEquals(RuleEngine.alertId(RuleKind.THRESHOLD, "MD", T0), alert.alertId());
         assertEquals("MD", fired.get(0).key());
         assertEquals("threshold", alert.rule());
         assertEquals(3, alert.articles());
@@ -175,7 +176,7 @@ class MonitorTopologyTest {
         clock.pipeInput("c", new ClockTick(1, T0.plus(Duration.ofHours(5))), T0.plus(Duration.ofHours(5)));
 
         List<Alert> events = alerts.readValuesToList();
-        String id = RuleEngine.alertId("threshold", "MD", T0);
+        String id = RuleEngine.alertId(RuleKind.THRESHOLD, "MD", T0);
         assertEquals(List.of(id, id, id), events.stream().map(Alert::alertId).toList(), events.toString());
         assertEquals(List.of(0, 1, 2), events.stream().map(Alert::update).toList());
         assertEquals(List.of(Alert.Status.FIRING, Alert.Status.FIRING, Alert.Status.RESOLVED),

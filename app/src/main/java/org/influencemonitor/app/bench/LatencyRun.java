@@ -16,7 +16,7 @@ import org.influencemonitor.model.Article;
 import org.influencemonitor.model.EnrichedArticle;
 import org.influencemonitor.model.JsonSerde;
 import org.influencemonitor.model.Topics;
-import org.influencemonitor.processor.rules.RuleEngine;
+import org.influencemonitor.processor.rules.RuleKind;
 
 /**
  * Latency under a steady offered load, live: the processor is already running, articles dated now are sent
@@ -73,7 +73,7 @@ final class LatencyRun {
                  TopicTail alerts = new TopicTail(cluster.bootstrapServers(), cluster.clientProperties(), Topics.ALERTS,
                          (record, at) -> {
                              Alert alert = alertSerde.deserialize(record.topic(), record.value());
-                             if (alert.rule().equals(RuleEngine.THRESHOLD) && alert.status() == Alert.Status.FIRING) {
+                             if (alert.rule().equals(RuleKind.THRESHOLD.wireName()) && alert.status() == Alert.Status.FIRING) {
                                  fired.putIfAbsent(alert.country(), new Fired(at, alert.threshold()));
                              }
                          })) {

@@ -1,9 +1,7 @@
 package org.influencemonitor.processor.alerts;
 
 import java.time.Instant;
-import org.influencemonitor.model.ActorKind;
 import org.influencemonitor.model.Alert;
-import org.influencemonitor.model.MentionWindow;
 import org.influencemonitor.processor.rules.AlertEvent;
 import org.influencemonitor.processor.rules.ElectionCalendar;
 import org.influencemonitor.processor.rules.RulesConfig;
@@ -22,12 +20,9 @@ public final class AlertMapper {
     Alert toAlert(AlertEvent event, WindowTally window, Instant now) {
         Alert.Election election = calendar.electionAround(event.country(), event.windowStart(), preElection)
                 .map(e -> new Alert.Election(e.date(), e.type())).orElse(null);
-        return new Alert(1, event.alertId(), event.rule(), event.country(), event.windowStart(), event.windowEnd(),
-                event.articles(), event.threshold(), Alert.Severity.fromWireName(event.severity()),
-                Alert.Status.fromWireName(event.status()), event.evidence(), now, event.score(), event.expected(),
-                event.summary(), event.incidentStart(), event.update(),
-                event.topActors().stream().map(a -> new MentionWindow.ActorCount(a.id(), a.name(), a.country(),
-                        ActorKind.fromWireName(a.kind()), a.articles())).toList(),
-                window.topTerms(), election);
+        return new Alert(1, event.alertId(), event.rule().wireName(), event.country(), event.windowStart(),
+                event.windowEnd(), event.articles(), event.threshold(), event.severity(), event.status(),
+                event.evidence(), now, event.score(), event.expected(), event.summary(), event.incidentStart(),
+                event.update(), event.topActors(), window.topTerms(), election);
     }
 }

@@ -1,6 +1,5 @@
 package org.influencemonitor.processor.alerts;
 
-import org.influencemonitor.processor.rules.ActorCount;
 import org.influencemonitor.processor.rules.WindowObservation;
 import org.influencemonitor.processor.windows.WindowTally;
 
@@ -13,9 +12,7 @@ final class ObservationOf {
     static WindowObservation tally(WindowTally tally) {
         return new WindowObservation(tally.country(), tally.windowStart(), tally.windowEnd(), tally.closed(),
                 tally.articles(), tally.mentions(), tally.fraudClaimArticles(), tally.stateLinkedFraudArticles(),
-                tally.actorBreakdown().stream()
-                        .map(a -> new ActorCount(a.id(), a.name(), a.country(), a.kind().wireName(), a.articles()))
-                        .toList(),
+                tally.actorBreakdown(),
                 tally.allCountriesArticles(), tally.evidence());
     }
 }

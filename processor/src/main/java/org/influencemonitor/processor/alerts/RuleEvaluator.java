@@ -72,8 +72,8 @@ public final class RuleEvaluator implements Processor<String, CounterOutput, Str
         WindowObservation observation = ObservationOf.tally(tally);
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         RuleEngine.Result result = tally.closed()
-                ? engine.onWindowClosed(state, observation, now)
-                : engine.onWindowUpdate(state, observation, now);
+                ? engine.onWindowClosed(state, observation)
+                : engine.onWindowUpdate(state, observation);
         store(tally.country(), state, result.state());
         result.alerts().forEach(a -> emit(mapper.toAlert(a, tally, now)));
     }
@@ -125,7 +125,7 @@ public final class RuleEvaluator implements Processor<String, CounterOutput, Str
         for (String country : behind) {
             CountryState state = state(country);
             RuleEngine.Result result = engine.onWindowClosed(state,
-                    WindowObservation.empty(country, start, end).asClosed(), now);
+                    WindowObservation.empty(country, start, end).asClosed());
             store(country, state, result.state());
             WindowTally quiet = WindowTally.empty(country, start, end).close(-1);
             result.alerts().forEach(a -> emit(mapper.toAlert(a, quiet, now)));

@@ -71,4 +71,17 @@ public record HourlyBaseline(long windows, List<Double> sums, List<Double> weigh
         double b = weights.get(h) + nw * (weights.get(before) + weights.get(after)) + p.priorWeight();
         return new double[] {a, b};
     }
+
+    /** The mean count per unit of exposure over the day: the hours' estimates averaged (hours without data left out). */
+    double dailyMean() {
+        double sum = 0;
+        int hours = 0;
+        for (int h = 0; h < BUCKETS; h++) {
+            if (weights.get(h) > 0) {
+                sum += sums.get(h) / weights.get(h);
+                hours++;
+            }
+        }
+        return hours == 0 ? 0 : sum / hours;
+    }
 }

@@ -1,6 +1,7 @@
 package org.influencemonitor.processor.rules;
 
 import java.time.Instant;
+import org.influencemonitor.model.Alert;
 
 /**
  * An open incident of one rule for one country.
@@ -14,7 +15,7 @@ import java.time.Instant;
  * @param peakScore          the highest score seen
  * @param updates            the update number of the last emitted event (0 = the first firing)
  */
-public record IncidentState(String incidentId, String rule, Instant firstWindowStart, Instant lastBreachWindow,
-                            int quietWindows, Instant lastEmittedWindow, String lastEmittedSeverity, double peakScore,
+public record IncidentState(String incidentId, RuleKind rule, Instant firstWindowStart, Instant lastBreachWindow,
+                            int quietWindows, Instant lastEmittedWindow, Alert.Severity lastEmittedSeverity, double peakScore,
                             int updates) {
 }

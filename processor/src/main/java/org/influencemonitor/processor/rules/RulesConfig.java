@@ -32,8 +32,8 @@ import java.util.stream.Collectors;
  *
  * @param quietWindowsToResolve closed quiet windows (M) after which an open incident is resolved
  */
-public record RulesConfig(int quietWindowsToResolve, PreElection preElection, Threshold threshold, Surge spike,
-                          Surge share, Surge narrative, NewActor newActor) {
+public record RulesConfig(int quietWindowsToResolve, PreElection preElection, Level level, Threshold threshold,
+                          Surge spike, Surge share, Surge narrative, NewActor newActor) {
 
     public static final String DEFAULT_RESOURCE = "/rules/default-rules.yaml";
 
@@ -49,6 +49,19 @@ public record RulesConfig(int quietWindowsToResolve, PreElection preElection, Th
      * anything lower info. A null band is never reached.
      */
     public record SeverityBands(Double warning, Double critical) {
+        /** The severity of a score, one step higher when {@code raised} (the pre-election period). */
+        public org.influencemonitor.model.Alert.Severity of(double score, boolean raised) {
+            int level = 0;
+            if (critical != null && score >= critical) {
+                level = 2;
+            } else if (warning != null && score >= warning) {
+                level = 1;
+            }
+            if (raised) {
+                level = Math.min(2, level + 1);
+            }
+            return org.influencemonitor.model.Alert.Severity.values()[level];
+        }
     }
 
     /** Before (and just after) an election in the calendar, thresholds are lowered and severities raised. */
@@ -76,7 +89,18 @@ public record RulesConfig(int quietWindowsToResolve, PreElection preElection, Th
      * {@code minTotal} is used by {@code share} only: the all-countries count below which it stays silent.
      */
     public record Surge(boolean enabled, double pValue, int minCount, double minRatio, @com.fasterxml.jackson.annotation.JsonProperty("resolve_p_value") double resolvePValue,
-                        double resolveRatio, int minTotal, Baseline baseline, SeverityBands severity) {
+                        double resolveRatio, int minTotal, Baseline baseline, SeverityBands severity,
+                        @com.fasterxml.jackson.annotation.JsonProperty("min_count_p_value") double minCountPValue,
+                        int horizonWindows) {
+    }
+
+    /**
+     * The feeds' level: every country's expectation is scaled by how all the other countries' articles in
+     * the window compare with their own baseline, so that a feed added, removed or broken moves every
+     * expectation together instead of paging every country. {@code shrinkArticles} pulls the ratio towards 1
+     * when the totals are small (night); {@code min} and {@code max} bound it.
+     */
+    public record Level(boolean enabled, double shrinkArticles, double min, double max, Baseline baseline) {
     }
 
     /**
@@ -197,6 +221,11 @@ public record RulesConfig(int quietWindowsToResolve, PreElection preElection, Th
         c.check(preElection.daysAfter() >= 0, "pre_election.days_after", preElection.daysAfter(), "must not be negative");
         c.check(preElection.thresholdFactor() > 0 && preElection.thresholdFactor() <= 1,
                 "pre_election.threshold_factor", preElection.thresholdFactor(), "must be in (0, 1]");
+        c.notNull(level, "level");
+        c.check(level.shrinkArticles() >= 0, "level.shrink_articles", level.shrinkArticles(), "must not be negative");
+        c.check(level.min() > 0 && level.min() <= 1, "level.min", level.min(), "must be in (0, 1]");
+        c.check(level.max() >= 1, "level.max", level.max(), "must be at least 1");
+        c.baseline(level.baseline(), "level.baseline");
         c.notNull(threshold, "threshold");
         c.check(threshold.articles() >= 1, "threshold.articles", threshold.articles(), "must be at least 1");
         threshold.countries().forEach((country, n) -> {
@@ -245,15 +274,21 @@ public record RulesConfig(int quietWindowsToResolve, PreElection preElection, Th
             check(s.resolveRatio() >= 1 && s.resolveRatio() <= s.minRatio(), name + ".resolve_ratio",
                     s.resolveRatio(), "must be in [1, min_ratio]");
             check(s.minTotal() >= 0, name + ".min_total", s.minTotal(), "must not be negative");
-            notNull(s.baseline(), name + ".baseline");
-            Baseline b = s.baseline();
-            check(b.halfLifeDays() > 0, name + ".baseline.half_life_days", b.halfLifeDays(), "must be positive");
-            check(b.neighbourWeight() >= 0 && b.neighbourWeight() <= 1, name + ".baseline.neighbour_weight",
-                    b.neighbourWeight(), "must be in [0, 1]");
-            check(b.priorRate() > 0, name + ".baseline.prior_rate", b.priorRate(), "must be positive");
-            check(b.priorWeight() > 0, name + ".baseline.prior_weight", b.priorWeight(), "must be positive");
-            check(b.warmupHours() >= 0, name + ".baseline.warmup_hours", b.warmupHours(), "must not be negative");
+            check(s.minCountPValue() > 0 && s.minCountPValue() <= s.pValue(), name + ".min_count_p_value",
+                    s.minCountPValue(), "must be in (0, p_value]");
+            check(s.horizonWindows() >= 1, name + ".horizon_windows", s.horizonWindows(), "must be at least 1");
+            baseline(s.baseline(), name + ".baseline");
             bands(s.severity(), name + ".severity");
+        }
+
+        void baseline(Baseline b, String name) {
+            notNull(b, name);
+            check(b.halfLifeDays() > 0, name + ".half_life_days", b.halfLifeDays(), "must be positive");
+            check(b.neighbourWeight() >= 0 && b.neighbourWeight() <= 1, name + ".neighbour_weight",
+                    b.neighbourWeight(), "must be in [0, 1]");
+            check(b.priorRate() > 0, name + ".prior_rate", b.priorRate(), "must be positive");
+            check(b.priorWeight() > 0, name + ".prior_weight", b.priorWeight(), "must be positive");
+            check(b.warmupHours() >= 0, name + ".warmup_hours", b.warmupHours(), "must not be negative");
         }
     }
 

@@ -1,9 +1,14 @@
 package org.influencemonitor.processor.rules;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.influencemonitor.model.Alert;
+import org.influencemonitor.model.MentionWindow;
 
 /**
  * What the rule engine sees of one country's window, open (a partial count, {@code closed == false})
@@ -19,7 +24,17 @@ import org.influencemonitor.model.Alert;
  */
 public record WindowObservation(String country, Instant windowStart, Instant windowEnd, boolean closed,
                                 int articles, int mentions, int fraudClaimArticles, int stateLinkedFraudArticles,
-                                List<ActorCount> actors, int allCountriesArticles, List<Alert.Evidence> evidence) {
+                                List<MentionWindow.ActorCount> actors, int allCountriesArticles, List<Alert.Evidence> evidence) {
+
+    /** How many actors and evidence articles an event lists. */
+    static final int MAX_LISTED = 5;
+    /** Actors by articles, most first, ties by id. */
+    static final Comparator<MentionWindow.ActorCount> MOST_ARTICLES =
+            Comparator.comparingInt(MentionWindow.ActorCount::articles).reversed()
+                    .thenComparing(MentionWindow.ActorCount::id);
+    private static final DateTimeFormatter DAY_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     public WindowObservation {
         Objects.requireNonNull(country, "country");
@@ -48,5 +63,24 @@ public record WindowObservation(String country, Instant windowStart, Instant win
     public WindowObservation asClosed() {
         return new WindowObservation(country, windowStart, windowEnd, true, articles, mentions, fraudClaimArticles,
                 stateLinkedFraudArticles, actors, allCountriesArticles, evidence);
+    }
+
+    /** The window as summaries name it: "2026-10-01 10:00–11:00 UTC". */
+    String label() {
+        return DAY_TIME.format(windowStart) + "–" + TIME.format(windowEnd) + " UTC";
+    }
+
+    /** The actors events list: the five in most articles. */
+    List<MentionWindow.ActorCount> topActors() {
+        return actors.stream().sorted(MOST_ARTICLES).limit(MAX_LISTED).toList();
+    }
+
+    /** The evidence events list. */
+    List<Alert.Evidence> listedEvidence() {
+        return evidence.stream().limit(MAX_LISTED).toList();
+    }
+
+    static String dayTime(Instant t) {
+        return DAY_TIME.format(t) + " UTC";
     }
 }

@@ -41,7 +41,7 @@ class MapResourceTest {
         CountryState state = CountryState.initial(country);
         for (int h = 0; h < 96; h++) {
             WindowObservation w = new WindowObservation(country, hour(h), hour(h + 1), true, 2, 2, 0, 0, List.of(), -1, List.of());
-            state = engine.onWindowClosed(state, w, hour(h + 1)).state();
+            state = engine.onWindowClosed(state, w).state();
         }
         return state;
     }

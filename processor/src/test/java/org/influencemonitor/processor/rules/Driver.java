@@ -15,20 +15,20 @@ final class Driver {
     }
 
     List<AlertEvent> close(WindowObservation w) {
-        RuleEngine.Result r = engine.onWindowClosed(state, w, w.windowEnd());
+        RuleEngine.Result r = engine.onWindowClosed(state, w);
         state = r.state();
         events.addAll(r.alerts());
         return r.alerts();
     }
 
     List<AlertEvent> update(WindowObservation w) {
-        RuleEngine.Result r = engine.onWindowUpdate(state, w, w.windowEnd());
+        RuleEngine.Result r = engine.onWindowUpdate(state, w);
         state = r.state();
         events.addAll(r.alerts());
         return r.alerts();
     }
 
-    List<AlertEvent> of(String rule) {
+    List<AlertEvent> of(RuleKind rule) {
         return events.stream().filter(e -> e.rule().equals(rule)).toList();
     }
 }

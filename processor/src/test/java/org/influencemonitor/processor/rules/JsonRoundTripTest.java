@@ -1,5 +1,7 @@
 package org.influencemonitor.processor.rules;
 
+import org.influencemonitor.model.MentionWindow;
+import org.influencemonitor.model.ActorKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.influencemonitor.model.Alert;
 import org.influencemonitor.model.Json;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +32,7 @@ class JsonRoundTripTest {
             if (!w.country().equals(country)) {
                 continue;
             }
-            RuleEngine.Result r = engine.onWindowClosed(s, w, w.windowEnd());
+            RuleEngine.Result r = engine.onWindowClosed(s, w);
             s = r.state();
             events.addAll(r.alerts());
             assertEquals(s, roundTrip(s, CountryState.class));
@@ -49,15 +52,16 @@ class JsonRoundTripTest {
 
     @Test
     void openIncidentsAndTheNullExpectationRoundTrip() throws Exception {
-        IncidentState inc = new IncidentState("id", "spike", Obs.hour(1), Obs.hour(3), 1, Obs.hour(3), "warning",
+        IncidentState inc = new IncidentState("id", RuleKind.SPIKE, Obs.hour(1), Obs.hour(3), 1, Obs.hour(3), Alert.Severity.WARNING,
                 12.5, 2);
-        CountryState s = CountryState.initial("MD").observe(Obs.hour(0)).withIncident("spike", inc);
+        CountryState s = CountryState.initial("MD").observe(Obs.hour(0)).withIncident(RuleKind.SPIKE, inc);
         assertEquals(s, roundTrip(s, CountryState.class));
-        AlertEvent e = new AlertEvent("id", "threshold", "MD", Obs.hour(1), Obs.hour(2), 10, 10, "warning", "firing",
-                1.0, null, "x", List.of(), List.of(new ActorCount("rt", "RT", "RU", "state_media", 2)), Obs.hour(1), 0);
+        AlertEvent e = new AlertEvent("id", RuleKind.THRESHOLD, "MD", Obs.hour(1), Obs.hour(2), 10, 10, Alert.Severity.WARNING,
+                Alert.Status.FIRING,
+                1.0, null, "x", List.of(), List.of(new MentionWindow.ActorCount("rt", "RT", "RU", ActorKind.STATE_MEDIA, 2)), Obs.hour(1), 0);
         assertFalse(Json.mapper().writeValueAsString(e).contains("expected"), "a null expectation is omitted");
         assertEquals(e, roundTrip(e, AlertEvent.class));
-        WindowObservation w = Obs.full("MD", 3, 5, 1, 40, List.of(new ActorCount("rt", "RT", "RU", "state_media", 2)));
+        WindowObservation w = Obs.full("MD", 3, 5, 1, 40, List.of(new MentionWindow.ActorCount("rt", "RT", "RU", ActorKind.STATE_MEDIA, 2)));
         assertEquals(w, roundTrip(w, WindowObservation.class));
     }
 }

@@ -1,5 +1,6 @@
 package org.influencemonitor.processor.rules;
 
+import org.influencemonitor.model.MentionWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,7 @@ final class Obs {
     }
 
     static WindowObservation full(String country, int h, int articles, int stateLinkedFraud, int all,
-                                  List<ActorCount> actors) {
+                                  List<MentionWindow.ActorCount> actors) {
         return new WindowObservation(country, hour(h), hour(h + 1), true, articles, articles, stateLinkedFraud,
                 stateLinkedFraud, actors, all,
                 List.of(new Alert.Evidence(country + "-" + h, "Article about " + country, "https://example.org/" + h)));

@@ -1,5 +1,7 @@
 package org.influencemonitor.processor.rules;
 
+import org.influencemonitor.model.MentionWindow;
+import org.influencemonitor.model.ActorKind;
 import static org.influencemonitor.processor.rules.Obs.articles;
 import static org.influencemonitor.processor.rules.Obs.full;
 import static org.influencemonitor.processor.rules.Obs.hour;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.influencemonitor.model.Alert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +42,7 @@ class RuleEngineTest {
     }
 
     private static List<String> statuses(List<AlertEvent> events) {
-        return events.stream().map(e -> e.status() + ":" + e.update()).toList();
+        return events.stream().map(e -> e.status().wireName() + ":" + e.update()).toList();
     }
 
     // ---- threshold and lifecycle -------------------------------------------------------------------------
@@ -56,12 +59,12 @@ class RuleEngineTest {
         assertEquals(hour(1), first.windowStart());
         assertEquals(10, first.articles());
         assertEquals(10, first.threshold());
-        assertEquals("warning", first.severity());
+        assertEquals(Alert.Severity.WARNING, first.severity());
         assertEquals(hour(1), first.incidentStart());
         assertEquals(14, d.events.get(1).articles());
         assertEquals(hour(4), d.events.get(2).windowStart(), "resolved by the second quiet window");
         assertTrue(d.events.stream().allMatch(e -> e.alertId().equals(first.alertId())));
-        assertEquals(RuleEngine.alertId("threshold", "MD", hour(1)), first.alertId());
+        assertEquals(RuleEngine.alertId(RuleKind.THRESHOLD, "MD", hour(1)), first.alertId());
         assertTrue(d.state.incidents().isEmpty());
     }
 
@@ -99,7 +102,7 @@ class RuleEngineTest {
         assertEquals(0, d.update(Obs.open(Obs.withArticles(w2, 12))).size(), "an open incident is not updated early");
         List<AlertEvent> atClose = d.close(w2);
         assertEquals(1, atClose.size(), "the window's one update comes at its close, with the final count");
-        assertEquals("critical", atClose.get(0).severity(), "25 >= 2 x 10");
+        assertEquals(Alert.Severity.CRITICAL, atClose.get(0).severity(), "25 >= 2 x 10");
         assertEquals(25, atClose.get(0).articles());
         assertEquals(List.of("firing:0", "firing:1"), statuses(d.events));
     }
@@ -115,8 +118,8 @@ class RuleEngineTest {
         Driver ro = new Driver(new RuleEngine(c, ElectionCalendar.empty()), "RO");
         md.close(articles("MD", 0, 20));
         ro.close(articles("RO", 0, 20));
-        assertTrue(md.of("threshold").isEmpty());
-        assertEquals(1, ro.of("threshold").size());
+        assertTrue(md.of(RuleKind.THRESHOLD).isEmpty());
+        assertEquals(1, ro.of(RuleKind.THRESHOLD).size());
     }
 
     @Test
@@ -139,7 +142,7 @@ class RuleEngineTest {
         d.close(articles("MD", 0, 7));   // 2026-01-05: within 6 weeks; threshold ceil(10 x 0.67) = 7
         assertEquals(1, d.events.size());
         assertEquals(7, d.events.get(0).threshold());
-        assertEquals("critical", d.events.get(0).severity(), "warning raised one step");
+        assertEquals(Alert.Severity.CRITICAL, d.events.get(0).severity(), "warning raised one step");
         assertTrue(d.events.get(0).summary().contains("lowered from 10"), d.events.get(0).summary());
 
         Driver far = new Driver(new RuleEngine(c, new ElectionCalendar(List.of(
@@ -175,7 +178,7 @@ class RuleEngineTest {
         d.close(articles("MD", 72 + 10, 40));
         assertEquals(List.of("firing:0"), statuses(d.events));
         AlertEvent e = d.events.get(0);
-        assertEquals("spike", e.rule());
+        assertEquals(RuleKind.SPIKE, e.rule());
         assertTrue(e.expected() > 6 && e.expected() < 10, "expected ~8, got " + e.expected());
         assertTrue(e.threshold() <= 40 && e.threshold() >= 3 * e.expected(), "fires from >= 3 x expected: " + e.threshold());
         assertTrue(e.summary().startsWith("Spike in coverage of MD: 40 articles"), e.summary());
@@ -186,7 +189,7 @@ class RuleEngineTest {
         Driver d = driver(ONLY_SPIKE);
         steady(d, "MD", 0, 96, 8, 1);
         d.close(articles("MD", 96 + 2, 12));    // 02:00: 12 is ordinary by day, 12x by night
-        assertEquals(1, d.of("spike").size());
+        assertEquals(1, d.of(RuleKind.SPIKE).size());
         Driver day = driver(ONLY_SPIKE);
         steady(day, "MD", 0, 96, 8, 1);
         day.close(articles("MD", 96 + 12, 12));
@@ -214,7 +217,7 @@ class RuleEngineTest {
         d.close(articles("MD", 96 + 24 + 10, 40));   // the same hour next day: still a spike
         assertEquals(4, d.events.size());
         AlertEvent second = d.events.get(3);
-        assertEquals("firing", second.status());
+        assertEquals(Alert.Status.FIRING, second.status());
         assertTrue(second.expected() < 1.5 * expected,
                 "baseline rose from " + expected + " to " + second.expected() + " after a 200-article surge");
     }
@@ -229,8 +232,8 @@ class RuleEngineTest {
         assertTrue(d.update(Obs.open(Obs.withArticles(w, 50))).isEmpty(), "one emission per open window");
         List<AlertEvent> atClose = d.close(w);
         assertEquals(1, atClose.size(), "the close re-emits only because the severity rose");
-        assertEquals("warning", d.events.get(0).severity());
-        assertEquals("critical", atClose.get(0).severity());
+        assertEquals(Alert.Severity.WARNING, d.events.get(0).severity());
+        assertEquals(Alert.Severity.CRITICAL, atClose.get(0).severity());
         assertEquals(60, atClose.get(0).articles());
         WindowObservation next = articles("MD", 96 + 11, 36);
         assertTrue(d.update(Obs.open(next)).isEmpty(), "an open incident is not updated early");
@@ -257,7 +260,7 @@ class RuleEngineTest {
         d.close(full("MD", 97, 5, 0, -1, List.of()));     // unknown total: silent
         assertTrue(d.events.isEmpty(), d.events.toString());
         d.close(full("MD", 98, 40, 0, 135, List.of()));   // MD pulls 30% of the coverage instead of 5%
-        assertEquals(1, d.of("share").size());
+        assertEquals(1, d.of(RuleKind.SHARE).size());
         assertTrue(d.events.get(0).summary().contains("share of coverage"), d.events.get(0).summary());
     }
 
@@ -289,8 +292,8 @@ class RuleEngineTest {
         d.close(full("MD", 97, 14, 8, -1, List.of()));
         assertEquals(1, d.events.size());
         AlertEvent e = d.events.get(0);
-        assertEquals("narrative", e.rule());
-        assertEquals("critical", e.severity());
+        assertEquals(RuleKind.NARRATIVE, e.rule());
+        assertEquals(Alert.Severity.CRITICAL, e.severity());
         assertEquals(8, e.articles());
         assertTrue(e.summary().startsWith("Election-fraud narrative from state-linked sources surging about MD"),
                 e.summary());
@@ -306,8 +309,8 @@ class RuleEngineTest {
             new_actor: {look_back_days: 3}
             """;
 
-    private static ActorCount actor(String id, int n) {
-        return new ActorCount(id, id.toUpperCase(), "RU", "state_media", n);
+    private static MentionWindow.ActorCount actor(String id, int n) {
+        return new MentionWindow.ActorCount(id, id.toUpperCase(), "RU", ActorKind.STATE_MEDIA, n);
     }
 
     @Test
@@ -322,8 +325,8 @@ class RuleEngineTest {
         d.close(full("MD", 74, 4, 0, -1, List.of(actor("tass", 3), actor("pravfond", 2))));
         assertEquals(1, d.events.size());
         AlertEvent e = d.events.get(0);
-        assertEquals(List.of("pravfond"), e.topActors().stream().map(ActorCount::id).toList());
-        assertEquals("new_actor", e.rule());
+        assertEquals(List.of("pravfond"), e.topActors().stream().map(MentionWindow.ActorCount::id).toList());
+        assertEquals(RuleKind.NEW_ACTOR, e.rule());
         assertTrue(e.summary().contains("PRAVFOND (pravfond, RU state_media, 2 articles)"), e.summary());
     }
 
@@ -337,7 +340,7 @@ class RuleEngineTest {
         d.close(full("MD", 83, 3, 0, -1, List.of()));
         assertEquals(List.of(), d.state.actors(), "both pairs evicted after 3 days");
         d.close(full("MD", 84, 3, 0, -1, List.of(actor("rt", 2))));
-        assertEquals(1, d.of("new_actor").size());
+        assertEquals(1, d.of(RuleKind.NEW_ACTOR).size());
         assertEquals(List.of("rt"), d.state.actors().stream().map(ActorSeen::id).toList());
     }
 
@@ -355,9 +358,9 @@ class RuleEngineTest {
     @Test
     void aStateWithoutIncidentsHasNoneAndIncidentsAreKeyedByRule() throws IOException {
         Driver d = driver(ONLY_THRESHOLD);
-        assertTrue(d.state.incident("threshold").isEmpty());
+        assertTrue(d.state.incident(RuleKind.THRESHOLD).isEmpty());
         d.close(articles("MD", 0, 12));
-        IncidentState inc = d.state.incident("threshold").orElseThrow();
+        IncidentState inc = d.state.incident(RuleKind.THRESHOLD).orElseThrow();
         assertEquals(hour(0), inc.firstWindowStart());
         assertEquals(0, inc.updates());
         assertNull(d.events.get(0).expected());

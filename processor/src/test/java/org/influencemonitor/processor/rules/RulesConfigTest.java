@@ -21,7 +21,10 @@ class RulesConfigTest {
         RulesConfig c = RulesConfig.defaults();
         assertEquals(2, c.quietWindowsToResolve());
         assertEquals(100, c.threshold().articles());
-        assertEquals(1e-5, c.spike().pValue());
+        assertEquals(1e-6, c.spike().pValue());
+        assertEquals(1e-7, c.spike().minCountPValue());
+        assertEquals(6, c.narrative().horizonWindows());
+        assertTrue(c.level().enabled());
         assertEquals(0.01, c.spike().resolvePValue());
         assertEquals(48.0, c.spike().baseline().warmupHours());
         assertEquals(0.0, c.narrative().severity().critical());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.influencemonitor.model.Alert;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,15 +25,15 @@ class ScenarioEvaluationTest {
     static final int REPORT_SEEDS = 20;
 
     /** The expected rule per surge kind. */
-    static String ruleFor(ScenarioGenerator.Kind kind) {
-        return kind == ScenarioGenerator.Kind.NARRATIVE ? RuleEngine.NARRATIVE : RuleEngine.SPIKE;
+    static RuleKind ruleFor(ScenarioGenerator.Kind kind) {
+        return kind == ScenarioGenerator.Kind.NARRATIVE ? RuleKind.NARRATIVE : RuleKind.SPIKE;
     }
 
-    record SurgeResult(ScenarioGenerator.Surge surge, Integer delay, List<String> rules) {
+    record SurgeResult(ScenarioGenerator.Surge surge, Integer delay, List<RuleKind> rules) {
     }
 
     record Figures(long seed, List<SurgeResult> surges, Map<String, Integer> falseByCountry,
-                   Map<String, Integer> incidentsByRule, List<AlertEvent> events, double countryWeeks,
+                   Map<RuleKind, Integer> incidentsByRule, List<AlertEvent> events, double countryWeeks,
                    List<AlertEvent> falseIncidentStarts) {
         int caught() {
             return (int) surges.stream().filter(s -> s.delay() != null && s.delay() <= 1).count();
@@ -54,20 +55,20 @@ class ScenarioEvaluationTest {
                 WindowObservation half = new WindowObservation(w.country(), w.windowStart(), w.windowEnd(), false,
                         w.articles() / 2, w.mentions() / 2, w.fraudClaimArticles() / 2,
                         w.stateLinkedFraudArticles() / 2, w.actors(), -1, w.evidence());
-                RuleEngine.Result r = engine.onWindowUpdate(s, half, w.windowStart().plus(Duration.ofMinutes(30)));
+                RuleEngine.Result r = engine.onWindowUpdate(s, half);
                 s = r.state();
                 events.addAll(r.alerts());
             }
-            RuleEngine.Result r = engine.onWindowClosed(s, w, w.windowEnd());
+            RuleEngine.Result r = engine.onWindowClosed(s, w);
             states.put(w.country(), r.state());
             events.addAll(r.alerts());
         }
         List<SurgeResult> results = new ArrayList<>();
         for (ScenarioGenerator.Surge surge : sc.surges()) {
             Integer delay = null;
-            List<String> rules = new ArrayList<>();
+            List<RuleKind> rules = new ArrayList<>();
             for (AlertEvent e : events) {
-                if (!e.country().equals(surge.country()) || !e.status().equals(AlertEvent.FIRING)
+                if (!e.country().equals(surge.country()) || !e.status().equals(Alert.Status.FIRING)
                         || !surge.covers(e.windowStart())) {
                     continue;
                 }
@@ -82,7 +83,7 @@ class ScenarioEvaluationTest {
             results.add(new SurgeResult(surge, delay, rules));
         }
         Map<String, Integer> falseByCountry = new TreeMap<>();
-        Map<String, Integer> byRule = new TreeMap<>();
+        Map<RuleKind, Integer> byRule = new TreeMap<>();
         sc.countries().forEach(c -> falseByCountry.put(c.code(), 0));
         List<AlertEvent> falseStarts = new ArrayList<>();
         Map<String, AlertEvent> incidents = new LinkedHashMap<>();
@@ -139,7 +140,7 @@ class ScenarioEvaluationTest {
             }
         }
         assertEquals(0, f.falseIncidents(), "false incidents outside the surges: " + describe(f));
-        assertTrue(f.incidentsByRule().containsKey(RuleEngine.NEW_ACTOR), "the new actors after day 30 are seen");
+        assertTrue(f.incidentsByRule().containsKey(RuleKind.NEW_ACTOR), "the new actors after day 30 are seen");
     }
 
     @Test
@@ -158,9 +159,9 @@ class ScenarioEvaluationTest {
         Map<String, List<AlertEvent>> byId = new LinkedHashMap<>();
         f.events().forEach(e -> byId.computeIfAbsent(e.alertId(), k -> new ArrayList<>()).add(e));
         for (List<AlertEvent> incident : byId.values()) {
-            long resolved = incident.stream().filter(e -> e.status().equals(AlertEvent.RESOLVED)).count();
+            long resolved = incident.stream().filter(e -> e.status().equals(Alert.Status.RESOLVED)).count();
             assertEquals(1, resolved, "incident " + incident);
-            assertEquals(AlertEvent.RESOLVED, incident.get(incident.size() - 1).status());
+            assertEquals(Alert.Status.RESOLVED, incident.get(incident.size() - 1).status());
             for (int i = 0; i < incident.size(); i++) {
                 assertEquals(i, incident.get(i).update(), "updates count up: " + incident);
             }

@@ -1,5 +1,7 @@
 package org.influencemonitor.processor.rules;
 
+import org.influencemonitor.model.MentionWindow;
+import org.influencemonitor.model.ActorKind;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,7 +115,7 @@ final class ScenarioGenerator {
         for (int h = 0; h < hours; h++) {
             Instant t = START.plus(Duration.ofHours(h));
             List<int[]> counts = new ArrayList<>();
-            List<List<ActorCount>> actorLists = new ArrayList<>();
+            List<List<MentionWindow.ActorCount>> actorLists = new ArrayList<>();
             int total = poisson(random, 30 * (1 + AMPLITUDE * Math.cos(2 * Math.PI * (t.atOffset(ZoneOffset.UTC)
                     .getHour() - 12) / 24.0)));   // the rest of the world
             for (Country c : COUNTRIES) {
@@ -121,7 +123,7 @@ final class ScenarioGenerator {
                 int articles = poisson(random, lambda);
                 int fraud = poisson(random, lambda * FRAUD_SHARE * (1 - STATE_LINKED_SHARE));
                 int stateLinked = poisson(random, lambda * FRAUD_SHARE * STATE_LINKED_SHARE);
-                List<ActorCount> actors = new ArrayList<>();
+                List<MentionWindow.ActorCount> actors = new ArrayList<>();
                 for (String a : c.actors()) {
                     int n = poisson(random, lambda * ACTOR_SHARE);
                     if (n > 0) {
@@ -157,8 +159,8 @@ final class ScenarioGenerator {
                     continue;   // the counter never emits a window without articles
                 }
                 String code = COUNTRIES.get(i).code();
-                List<ActorCount> actors = actorLists.get(i).stream()
-                        .map(a -> new ActorCount(a.id(), a.name(), a.country(), a.kind(), Math.min(a.articles(), n[0])))
+                List<MentionWindow.ActorCount> actors = actorLists.get(i).stream()
+                        .map(a -> new MentionWindow.ActorCount(a.id(), a.name(), a.country(), a.kind(), Math.min(a.articles(), n[0])))
                         .toList();
                 out.add(new WindowObservation(code, t, t.plus(Duration.ofHours(1)), true, n[0], n[0] + n[0] / 3, n[1],
                         n[2], actors, total, List.of(new Alert.Evidence(code + "-" + h + "-1", "Report about " + code,
@@ -168,7 +170,7 @@ final class ScenarioGenerator {
         return new Scenario(seed, START, hours, COUNTRIES, surges, out);
     }
 
-    private static ActorCount actor(String id, int n) {
+    private static MentionWindow.ActorCount actor(String id, int n) {
         String country = switch (id) {
             case "cgtn" -> "CN";
             case "belta" -> "BY";
@@ -182,7 +184,7 @@ final class ScenarioGenerator {
             case "pravfond", "africa_corps", "ge_new_proxy" -> "proxy";
             default -> "state_media";
         };
-        return new ActorCount(id, id.toUpperCase(), country, kind, n);
+        return new MentionWindow.ActorCount(id, id.toUpperCase(), country, ActorKind.fromWireName(kind), n);
     }
 
     /** Knuth for small means, a normal approximation (rounded, clamped) above 30. */

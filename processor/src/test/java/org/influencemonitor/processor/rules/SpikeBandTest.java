@@ -30,10 +30,10 @@ class SpikeBandTest {
         assertTrue(band.bound() > band.expected(), "fires above the expectation: " + band);
 
         List<AlertEvent> below = d.close(Obs.articles("MD", surge, band.bound() - 1));
-        assertTrue(below.stream().noneMatch(e -> e.rule().equals(RuleEngine.SPIKE)), "one below the bound: " + below);
+        assertTrue(below.stream().noneMatch(e -> e.rule().equals(RuleKind.SPIKE)), "one below the bound: " + below);
         RuleEngine.Band next = engine.spikeBand(d.state, Obs.hour(surge + 1), Obs.hour(surge + 2)).orElseThrow();
         AlertEvent fired = d.close(Obs.articles("MD", surge + 1, next.bound())).stream()
-                .filter(e -> e.rule().equals(RuleEngine.SPIKE)).findFirst().orElseThrow();
+                .filter(e -> e.rule().equals(RuleKind.SPIKE)).findFirst().orElseThrow();
         assertEquals(next.bound(), fired.threshold());
         assertEquals(next.expected(), fired.expected(), 1e-9);
     }
