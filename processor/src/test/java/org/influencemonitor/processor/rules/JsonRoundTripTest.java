@@ -64,4 +64,34 @@ class JsonRoundTripTest {
         WindowObservation w = Obs.full("MD", 3, 5, 1, 40, List.of(new MentionWindow.ActorCount("rt", "RT", "RU", ActorKind.STATE_MEDIA, 2)));
         assertEquals(w, roundTrip(w, WindowObservation.class));
     }
+
+    /** A state stored by the processor before issue 12 (no level, no horizon; rule and severity as names). */
+    @Test
+    void aStateStoredBeforeTheLevelAndTheHorizonIsReadAndCarriesOn() throws Exception {
+        String zeros = String.join(",", java.util.Collections.nCopies(24, "0.0"));
+        String baseline = "{\"windows\":0,\"sums\":[" + zeros + "],\"weights\":[" + zeros + "]}";
+        String json = "{\"country\":\"MD\",\"first_observed\":\"2026-01-05T00:00:00Z\","
+                + "\"last_closed_window_start\":\"2026-01-05T00:00:00Z\",\"articles\":" + baseline
+                + ",\"share\":" + baseline + ",\"narrative\":" + baseline
+                + ",\"actors\":[{\"id\":\"rt\",\"first_seen\":\"2026-01-05T00:00:00Z\",\"last_seen\":\"2026-01-05T00:00:00Z\"}]"
+                + ",\"incidents\":[{\"incident_id\":\"id\",\"rule\":\"threshold\",\"first_window_start\":\"2026-01-05T00:00:00Z\","
+                + "\"last_breach_window\":\"2026-01-05T00:00:00Z\",\"quiet_windows\":0,\"last_emitted_window\":\"2026-01-05T00:00:00Z\","
+                + "\"last_emitted_severity\":\"warning\",\"peak_score\":1.2,\"updates\":0}]}";
+        CountryState old = Json.mapper().readValue(json, CountryState.class);
+        IncidentState inc = old.incident(RuleKind.THRESHOLD).orElseThrow();
+        assertEquals(Alert.Severity.WARNING, inc.lastEmittedSeverity());
+        assertEquals(List.of(), old.recentNarrative());
+        assertEquals(1.0, old.levelOrOne());
+        RuleEngine engine = new RuleEngine(RulesConfig.defaults(), ElectionCalendar.empty());
+        List<AlertEvent> events = new ArrayList<>();
+        CountryState s = old;
+        for (int h = 1; h <= 2; h++) {
+            RuleEngine.Result r = engine.onWindowClosed(s, Obs.articles("MD", h, 1));
+            s = r.state();
+            events.addAll(r.alerts());
+        }
+        assertEquals(List.of("id"), events.stream().map(AlertEvent::alertId).toList(), "the stored incident resolves");
+        assertEquals(Alert.Status.RESOLVED, events.get(0).status());
+        assertEquals(s, roundTrip(s, CountryState.class));
+    }
 }

@@ -108,9 +108,6 @@ class OperationsEvaluationTest {
         List<AlertEvent> stepIncidents = new ArrayList<>();
         for (AlertEvent first : incidents.values()) {
             byRule.merge(first.rule(), 1, Integer::sum);
-            if (!isCountryIncident(first)) {
-                continue;
-            }
             boolean explained = sc.surges().stream().anyMatch(s -> s.country().equals(first.country())
                     && !first.incidentStart().isBefore(s.start())
                     && first.incidentStart().isBefore(s.start().plus(Duration.ofHours(s.hours() + 1L))));
@@ -128,11 +125,6 @@ class OperationsEvaluationTest {
                 .toList();
         return new Figures(seed, surges, falseIncidents, stepIncidents, resolvedInOutage, sc.countryWeeks(), byRule,
                 coverage);
-    }
-
-    /** Incidents about one country's coverage; events about the feeds themselves are counted apart. */
-    static boolean isCountryIncident(AlertEvent e) {
-        return true;
     }
 
     /** In the week after a volume step (or during and the day after the outage). */

@@ -365,4 +365,24 @@ class RuleEngineTest {
         assertEquals(0, inc.updates());
         assertNull(d.events.get(0).expected());
     }
+
+    // ---- the feeds' level ---------------------------------------------------------------------------------
+
+    @Test
+    void aFeedDoublingEveryCountryDoesNotSpikeButOneCountryDoublingAloneDoes() throws IOException {
+        Driver d = driver("threshold: {enabled: false}\nshare: {enabled: false}\n");
+        int h = 0;
+        for (; h < 24 * 7; h++) {
+            d.close(full("MD", h, 4, 0, 204, List.of()));   // MD 4 of 204: the others send 200
+        }
+        for (int i = 0; i < 6; i++, h++) {   // a feed added: everyone x3
+            d.close(full("MD", h, 12, 0, 612, List.of()));
+        }
+        assertEquals(List.of(), d.of(RuleKind.SPIKE), "3x for everyone is the feeds, not news");
+        for (int i = 0; i < 24 * 7; i++, h++) {
+            d.close(full("MD", h, 4, 0, 204, List.of()));
+        }
+        d.close(full("MD", h, 20, 0, 220, List.of()));   // MD alone x5, the others as usual
+        assertEquals(1, d.of(RuleKind.SPIKE).size(), d.events.toString());
+    }
 }

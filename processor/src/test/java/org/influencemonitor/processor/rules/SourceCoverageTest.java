@@ -1,0 +1,56 @@
+package org.influencemonitor.processor.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.influencemonitor.model.Alert;
+import org.junit.jupiter.api.Test;
+
+/** A silent source is told from a quiet one by how implausible its silence is. */
+class SourceCoverageTest {
+    private final SourceCoverage watch = SourceCoverage.defaults();
+    private SourceCoverage.State state = SourceCoverage.State.initial();
+    private final List<AlertEvent> events = new ArrayList<>();
+
+    private void close(int h, Map<String, Integer> articles) {
+        SourceCoverage.Result r = watch.onWindowClosed(state, Obs.hour(h), Obs.hour(h + 1), articles);
+        state = r.state();
+        events.addAll(r.events());
+    }
+
+    @Test
+    void aBusySourceGoingSilentRaisesOneCoverageIncidentResolvedByItsNextArticle() {
+        for (int h = 0; h < 72; h++) {
+            close(h, Map.of("wire", 20, "blog", h % 4 == 0 ? 1 : 0));
+        }
+        assertEquals(List.of(), events, "steady sources, and a sparse one with empty windows, raise nothing");
+        close(72, Map.of("blog", 0));
+        assertEquals(1, events.size(), events.toString());
+        AlertEvent e = events.get(0);
+        assertEquals(RuleKind.COVERAGE, e.rule());
+        assertEquals(SourceCoverage.FEEDS, e.country());
+        assertEquals(Alert.Status.FIRING, e.status());
+        assertTrue(e.summary().contains("wire"), e.summary());
+        assertTrue(state.gap(Obs.hour(73)), "the outage holds country incidents");
+        close(73, Map.of());
+        assertEquals(1, events.size(), "one incident, not one per window");
+        close(74, Map.of("wire", 3));
+        assertEquals(Alert.Status.RESOLVED, events.get(1).status());
+        assertEquals(e.alertId(), events.get(1).alertId());
+        assertFalse(state.gap(Obs.hour(75)));
+    }
+
+    @Test
+    void anOutageStopsHoldingIncidentsAfterADay() {
+        for (int h = 0; h < 72; h++) {
+            close(h, Map.of("wire", 20));
+        }
+        close(72, Map.of());
+        assertTrue(state.gap(Obs.hour(72)));
+        assertFalse(state.gap(Obs.hour(72 + 24)), "a feed removed for good must not keep incidents open forever");
+    }
+}
