@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                 "duplicated or changed a record. docs/faults.md explains the table."},
         footerHeading = "%nScenarios:%n",
         footer = {
-                "  sigkill-window, sigkill-incident, sigkill-after-commit, sigkill-thrice,",
+                "  rerun, sigkill-window, sigkill-incident, sigkill-after-commit, sigkill-thrice,",
                 "  broker-restart-ingest, broker-kill-ingest, broker-restart-processing, rebalance, hostile",
                 "",
                 "Examples:",

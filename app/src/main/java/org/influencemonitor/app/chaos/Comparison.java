@@ -32,11 +32,13 @@ record Comparison(int expected, int delivered, int lost, int duplicated, int dif
             if (want == null || !want.equals(r.content())) {
                 differing++;
                 if (examples.size() < EXAMPLES) {
-                    examples.add(r.key() + "\n    fault-free: " + (want == null ? "(none)" : want) + "\n    this run:   " + r.content());
+                    examples.add(r.key() + (want == null ? ": not in the fault-free run" : ": " + FieldDiff.of(want, r.content())));
                 }
             }
         }
         int delivered = (int) expected.keySet().stream().filter(seen::containsKey).count();
+        expected.keySet().stream().filter(k -> !seen.containsKey(k)).limit(EXAMPLES)
+                .forEach(k -> examples.add(k + ": lost"));
         int duplicated = copies.values().stream().mapToInt(n -> n - 1).sum();
         return new Comparison(expected.size(), delivered, expected.size() - delivered, duplicated, differing,
                 List.copyOf(examples));

@@ -17,11 +17,14 @@ final class FaultScenarios {
     private static final Duration OUTAGE = Duration.ofSeconds(8);
 
     static final List<Scenario> ALL = List.of(
+            new Scenario("rerun", "the same replay again without faults: the pipeline is deterministic", false,
+                    r -> FaultPlan.NONE),
             new Scenario("sigkill-window", "processor SIGKILLed mid-replay, windows open, and restarted", true,
                     r -> atLine(r.indexAtFraction(0.35), run -> run.killAndRestartProcessor(0))),
             new Scenario("sigkill-incident", "processor SIGKILLed once the first surge's incident is open, and restarted",
-                    false, r -> atLine(r.indexAt(r.firstSurge().plus(Duration.ofMinutes(40))), run -> {
-                        awaitAlerts(run, 1);
+                    false, r -> atLine(r.indexAt(r.firstSurge().plus(Duration.ofMinutes(70))), run -> {
+                        awaitAlerts(run, 1); // the surge's first window has fired; it closes later
+
                         run.killAndRestartProcessor(0);
                     })),
             new Scenario("sigkill-after-commit", "processor SIGKILLed right after it committed everything it read, and restarted",
