@@ -102,14 +102,14 @@ public final class MonitorTopology {
                 Stores.persistentKeyValueStore(AlertHistory.OPEN_STORE), keys, JsonSerde.of(Alert.class)));
 
         KStream<String, EnrichedArticle> enriched = builder
-                .stream(EventTopics.ARTICLES_RAW.name(), consumed(EventTopics.ARTICLES_RAW, "articles-raw"))
+                .stream(EventTopics.ARTICLES_RAW.name(), consumed(EventTopics.ARTICLES_RAW, "articles-raw", config.futureTolerance()))
                 .processValues(() -> new ArticleCheck(config.futureTolerance()), Named.as("validate"))
                 .mapValues(enricher::enrich, Named.as("tag"))
                 .peek((id, article) -> meters.tagged(article), Named.as("tagged-meter"));
         enriched.to(EventTopics.ARTICLES_ENRICHED.name(), produced(EventTopics.ARTICLES_ENRICHED, "articles-enriched"));
 
         KStream<String, SourceEvent> ticks = builder
-                .stream(EventTopics.MONITOR_CLOCK.name(), consumed(EventTopics.MONITOR_CLOCK, "monitor-clock"))
+                .stream(EventTopics.MONITOR_CLOCK.name(), consumed(EventTopics.MONITOR_CLOCK, "monitor-clock", config.futureTolerance()))
                 .mapValues(tick -> (SourceEvent) new SourceEvent.Tick(tick.eventTime()), Named.as("external-clock"));
         KStream<String, Routed> routed = enriched
                 .mapValues(article -> (SourceEvent) new SourceEvent.Tagged(article), Named.as("tagged"))
@@ -159,9 +159,9 @@ public final class MonitorTopology {
         return builder.build();
     }
 
-    private static <K, V> Consumed<K, V> consumed(Topic<K, V> topic, String name) {
+    private static <K, V> Consumed<K, V> consumed(Topic<K, V> topic, String name, Duration futureTolerance) {
         return Consumed.with(topic.keySerde(), topic.valueSerde())
-                .withTimestampExtractor(new EventTimeExtractor()).withName(name);
+                .withTimestampExtractor(new EventTimeExtractor(futureTolerance)).withName(name);
     }
 
     private static <K, V> Produced<K, V> produced(Topic<K, V> topic, String name) {

@@ -12,7 +12,8 @@ import org.influencemonitor.app.HostileCorpus;
  * Records produced straight to {@code articles.raw}, past ingest and its checks, as any other producer on
  * the cluster could: the hostile corpus's lines as they are (they lack the {@code id} ingest would derive,
  * so the processor must dead-letter every one), and records aimed at the processor's own reading: a
- * tombstone, empty bytes, JSON {@code null}, wrong types, a newer schema version, a date two hours ahead,
+ * tombstone, empty bytes, JSON {@code null}, wrong types, a newer schema version, dates two hours ahead, in
+ * year 9999, in year 1,000,000,000 and in year 1,
  * unknown fields (which the contract says readers ignore), a repeated id, and a record larger than the
  * client's {@code max.request.size}.
  */
@@ -43,6 +44,9 @@ final class RawHostileRecords {
         out.add(new Raw("a number for the id", utf8("{\"schema_version\":1,\"id\":12,\"title\":\"Moldova election\"}"), false));
         out.add(new Raw("schema_version 99", utf8("{\"schema_version\":99,\"id\":\"" + idPrefix + "v99\",\"title\":\"T\"}"), false));
         out.add(new Raw("two hours ahead", article(idPrefix + "ahead", t.plus(Duration.ofHours(2)).toString(), ""), false));
+        out.add(new Raw("year 9999", article(idPrefix + "y9999", "9999-12-31T23:59:59Z", ""), false));
+        out.add(new Raw("year 1,000,000,000 (no time in milliseconds)", article(idPrefix + "y1e9", "+1000000000-12-31T23:59:59Z", ""), false));
+        out.add(new Raw("year 1", article(idPrefix + "y1", "0001-01-01T00:00:00Z", ""), false));
         out.add(new Raw("milliseconds for published_at", utf8("{\"schema_version\":1,\"id\":\"" + idPrefix + "millis\","
                 + "\"title\":\"T\",\"published_at\":" + t.toEpochMilli() + "}"), false));
         out.add(new Raw("invalid UTF-8", concat(utf8("{\"schema_version\":1,\"id\":\"" + idPrefix + "utf8\",\"title\":\"Caf"),
