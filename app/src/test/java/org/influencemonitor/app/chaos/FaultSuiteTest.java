@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fault suite's short form, as CI runs it: the replay without faults, then with the processor
@@ -23,11 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultSuiteTest {
     private static final boolean FULL = Boolean.getBoolean("monitor.chaos.full");
 
-    @TempDir
-    Path dir;
-
     @Test
     void faultsLoseDuplicateAndChangeNothingAndTheHostileCorpusIsAccountedFor() throws Exception {
+        // Under target/, not a temporary directory: the children's logs are there to read when a row fails.
+        Path dir = Path.of("target", "fault-suite");
+        if (java.nio.file.Files.exists(dir)) {
+            try (var paths = java.nio.file.Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+            }
+        }
         Replay replay = Replay.of(11);
         List<FaultScenarios.Scenario> scenarios = FaultScenarios.ALL.stream().filter(s -> FULL || s.inShort()).toList();
         StringWriter text = new StringWriter();
