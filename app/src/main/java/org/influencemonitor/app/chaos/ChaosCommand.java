@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.influencemonitor.app.DurationConverter;
-import org.influencemonitor.app.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,31 +17,34 @@ import picocli.CommandLine.Spec;
 /** {@code monitor chaos}: the fault suite, with the real broker, processor and ingest as child processes. */
 @Command(name = "chaos", mixinStandardHelpOptions = true,
         description = {
-                "Replay a known input through the real pipeline without faults, then once per fault scenario",
-                "(SIGKILLed processors, broker restarts, a rebalance), each on a fresh broker, and compare every",
-                "output topic with the fault-free run: alert events by (alert_id, update) and content, enriched",
-                "articles by id, final window counts. Prints a Markdown table; exits 1 if any scenario lost,",
-                "duplicated or changed a record. docs/faults.md explains the table."},
+                "Replay a known input through the real pipeline without faults, then once",
+                "per fault scenario (SIGKILLed processors, broker restarts, a rebalance),",
+                "each on a fresh broker, and compare every output topic with the fault-free",
+                "run: alert events by (alert_id, update) and content, enriched articles by",
+                "id, final window counts. Then the hostile corpus through every entry point.",
+                "Prints Markdown tables; exits 1 if anything was lost, duplicated, changed",
+                "or unaccounted for. docs/faults.md explains the tables."},
         footerHeading = "%nScenarios:%n",
         footer = {
-                "  rerun, sigkill-window, sigkill-incident, sigkill-after-commit, sigkill-thrice,",
-                "  broker-restart-ingest, broker-kill-ingest, broker-restart-processing, rebalance, hostile",
+                "  rerun, sigkill-window, sigkill-incident, sigkill-after-commit,",
+                "  sigkill-thrice, broker-restart-ingest, broker-kill-ingest,",
+                "  broker-restart-processing, rebalance, hostile",
                 "",
                 "Examples:",
-                "  ./monitor chaos                      every scenario (about 15 minutes on 2 cores)",
-                "  ./monitor chaos --short              the short form CI runs",
+                "  ./monitor chaos            every scenario (about 15 minutes on 2 cores)",
+                "  ./monitor chaos --short    the short form CI runs",
                 "  ./monitor chaos --scenarios sigkill-incident,rebalance --seed 7"})
 public class ChaosCommand implements Callable<Integer> {
     static final String HOSTILE = "hostile";
 
-    @Option(names = "--scenarios", split = ",", paramLabel = "NAME[,NAME...]",
+    @Option(names = "--scenarios", split = ",", paramLabel = "NAME",
             description = "Only these scenarios (default: all, or the short form's with --short).")
     List<String> scenarios;
 
     @Option(names = "--short", description = "The short form: one SIGKILL, one broker restart, the hostile corpus through two entry points.")
     boolean shortForm;
 
-    @Option(names = "--seed", defaultValue = "11", description = "Seed of the generated replay (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "11", description = "Seed of the generated replay (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--pace", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "20s",
@@ -69,7 +71,7 @@ public class ChaosCommand implements Callable<Integer> {
                 try {
                     chosen.add(FaultScenarios.named(name.trim()));
                 } catch (IllegalArgumentException e) {
-                    throw new UserError(e.getMessage() + ", " + HOSTILE);
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage() + ", " + HOSTILE);
                 }
             }
         }

@@ -59,8 +59,8 @@ final class FaultScenarios {
 
     static Scenario named(String name) {
         return ALL.stream().filter(s -> s.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown scenario " + name + " (known: "
-                        + String.join(", ", ALL.stream().map(Scenario::name).toList()) + ")"));
+                .orElseThrow(() -> new IllegalArgumentException("unknown scenario " + name + "; known: "
+                        + String.join(", ", ALL.stream().map(Scenario::name).toList())));
     }
 
     private static FaultPlan atLine(int line, java.util.function.Consumer<PipelineRun> fault) {
