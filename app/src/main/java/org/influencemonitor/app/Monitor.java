@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 "  ./monitor demo",
                 ""},
         subcommands = {DemoCommand.class, BrokerCommand.class, IngestCommand.class, ProcessorCommand.class,
-                SinkCommand.class, TagCommand.class, EvalCommand.class, BenchCommand.class,
+                SinkCommand.class, TagCommand.class, EvalCommand.class, BenchCommand.class, org.influencemonitor.app.chaos.ChaosCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 error (one line on stderr says why), 2 bad command line."})
 public class Monitor implements Runnable {

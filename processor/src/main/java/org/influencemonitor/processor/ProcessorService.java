@@ -48,6 +48,7 @@ public final class ProcessorService implements AutoCloseable {
         props.put(PipelineMeters.CONFIG, meters);
         SourceLag lag = new SourceLag();
         props.put(SourceLag.CONFIG, lag);
+        BrokenLocalState.discard(props);
         this.streams = new KafkaStreams(topology, props);
         lag.attach(streams::metrics);
         this.streamsMetrics = registry == null ? null : new KafkaStreamsMetrics(streams);

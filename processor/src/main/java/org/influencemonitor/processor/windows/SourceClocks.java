@@ -81,6 +81,27 @@ public final class SourceClocks {
         return lowestActive == Long.MAX_VALUE ? highest : lowestActive;
     }
 
+    /**
+     * Whether every mention stamped with source time {@code time} by source {@code partition} can be counted
+     * now without a mention that sorts before it (by source time, then source partition) still to come.
+     * A source sends its mentions in order and never one stamped before its watermark, so everything
+     * before the lowest watermark has arrived. At the lowest watermark itself, a lower-numbered active
+     * source standing exactly there may still send a mention of that time, which comes first.
+     */
+    public boolean passed(long time, int partition) {
+        long gate = watermark();
+        if (time != gate) {
+            return time < gate;
+        }
+        for (int p = 0; p < partition; p++) {
+            Source s = sources.get(p);
+            if (s != null && !s.idle() && s.watermark() <= time) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Relevant articles over every source in the window starting at {@code windowStart}; -1 if none known. */
     public int total(long windowStart) {
         int sum = 0;

@@ -29,16 +29,30 @@ import org.influencemonitor.processor.history.HistoryKeys;
  * {@link HistoryKeys#window}, so that closing is one range scan from where the last one stopped, run only
  * when the watermark moves.
  *
- * <p>A mention dated after the watermark (its source is ahead of a slower one) is held, and released in
- * event-time order as the watermark passes it, windows closing in between as they would have. So the
- * rules see the same sequence of updates and closes whether the articles came through one source
- * partition or many: a replay spread over six partitions raises the same alerts as through one. In a
- * live feed, or through one partition, nothing waits: the watermark is already past the article.
+ * <p>A mention stamped after the watermark (its source is ahead of a slower one) is held, and released as
+ * the watermark passes it, windows closing in between as they would have. The order of counting is that
+ * of the sources' clocks, not of the articles' own times: by the source time a mention was routed at,
+ * then the source partition, then its place in that source's stream ({@link #heldKey}). That order is a
+ * function of the input alone. Each source's stream is in order and a mention is never stamped before its
+ * source's watermark, so nothing that sorts before a released mention can arrive after it, however the
+ * three sources' records interleave on the repartition topic, and however a restart or a rebalance
+ * changes that interleaving. (Ordering by the article's event time, as this class once did, was not:
+ * an article arriving a few minutes after its publication was counted before or after another source's
+ * articles depending on which arrived first, which changed evidence, counts at the moment a rule fired,
+ * and the baseline a later window was judged against; a SIGKILL and restart showed it.) So the rules see
+ * the same sequence of updates and closes in every run of the same input. In a live feed, or through one
+ * partition, nothing waits: the watermark is already at the article.
+ *
+ * <p>How far windows have been announced closed is kept in the clocks store too ({@link #ANNOUNCED_KEY}),
+ * so that a restarted task steps through the closes one window start at a time as it would have,
+ * instead of closing a stretch of windows in one pass.
  */
 public final class WindowedMentionCounter implements Processor<String, CountingSignal, String, CounterOutput> {
     public static final String STORE = "country-windows";
     public static final String CLOCKS_STORE = "source-clocks";
     public static final String HELD_STORE = "held-mentions";
+    /** The key under which the clocks store keeps {@link #announcedThrough}: never a partition number. */
+    static final int ANNOUNCED_KEY = -1;
     /** More windows closing at once than this (a first start, a clock jump of months) close in one pass. */
     private static final long MAX_STEPS = 10_000;
 
@@ -71,8 +85,15 @@ public final class WindowedMentionCounter implements Processor<String, CountingS
                 MentionRouter.LATE_SENSOR, Sensor.RecordingLevel.INFO);
         // Init runs again when a task is revived after an error: rebuild everything from the stores.
         this.clocks = new SourceClocks(sourcePartitions);
+        this.announcedThrough = Long.MIN_VALUE;
         try (KeyValueIterator<Integer, SourceClocks.Source> it = clockStore.all()) {
-            it.forEachRemaining(kv -> clocks.restore(kv.key, kv.value));
+            it.forEachRemaining(kv -> {
+                if (kv.key == ANNOUNCED_KEY) {
+                    announcedThrough = kv.value.watermark();
+                } else {
+                    clocks.restore(kv.key, kv.value);
+                }
+            });
         }
         this.open = new HashMap<>();
         this.held = new TreeMap<>();
@@ -81,51 +102,57 @@ public final class WindowedMentionCounter implements Processor<String, CountingS
         }
         this.watermark = clocks.watermark();
         this.scannedFrom = 0;
-        this.announcedThrough = Long.MIN_VALUE;
     }
 
     @Override
     public void process(Record<String, CountingSignal> record) {
         if (record.value() instanceof CountingSignal.Mention mention) {
             clocks.observe(mention.sourcePartition(), mention.sourceTime());
-            long eventTime = mention.eventTime().toEpochMilli();
-            if (held.isEmpty() && eventTime <= clocks.watermark()) {
-                advanceTo(clocks.watermark());
-                count(mention, eventTime);
-                return;
+            if (held.isEmpty() && clocks.passed(mention.sourceTime(), mention.sourcePartition())) {
+                countInOrder(mention);
+            } else {
+                String key = heldKey(mention, context.recordMetadata().map(m -> m.offset()).orElse(0L));
+                held.put(key, mention);
+                heldStore.put(key, mention);
             }
-            String key = heldKey(mention);
-            held.put(key, mention);
-            heldStore.put(key, mention);
         } else if (record.value() instanceof CountingSignal.SourceClock clock) {
             clockStore.put(clock.partition(), clocks.update(clock));
         }
         release();
     }
 
-    /** The key of a held mention: event time first, so the store and its mirror are in release order. */
-    public static String heldKey(CountingSignal.Mention mention) {
-        return HistoryKeys.pad(mention.eventTime().toEpochMilli()) + "|" + mention.articleId() + "|" + mention.country();
+    /**
+     * The key of a held mention, in release order: its source time, its source partition, then
+     * {@code sequence} (its offset on the repartition topic, which keeps one source's mentions in the order
+     * that source sent them); the article and the country last, so a query can pick a country's.
+     */
+    public static String heldKey(CountingSignal.Mention mention, long sequence) {
+        return HistoryKeys.pad(mention.sourceTime()) + "|" + HistoryKeys.pad(mention.sourcePartition()) + "|"
+                + HistoryKeys.pad(sequence) + "|" + mention.articleId() + "|" + mention.country();
     }
 
     /**
-     * Counts the held mentions every source has passed, oldest first, closing windows on the way, then
+     * Counts the held mentions every source has passed, in release order, closing windows on the way, then
      * closes the windows every source has passed.
      */
     private void release() {
-        long gate = clocks.watermark();
         while (!held.isEmpty()) {
             Map.Entry<String, CountingSignal.Mention> first = held.firstEntry();
-            long eventTime = first.getValue().eventTime().toEpochMilli();
-            if (eventTime > gate) {
+            CountingSignal.Mention mention = first.getValue();
+            if (!clocks.passed(mention.sourceTime(), mention.sourcePartition())) {
                 break;
             }
             held.pollFirstEntry();
             heldStore.delete(first.getKey());
-            advanceTo(eventTime);
-            count(first.getValue(), eventTime);
+            countInOrder(mention);
         }
-        advanceTo(gate);
+        advanceTo(clocks.watermark());
+    }
+
+    /** Windows the mention's source time closes are closed first: the source judged it on time after them. */
+    private void countInOrder(CountingSignal.Mention mention) {
+        advanceTo(mention.sourceTime());
+        count(mention, mention.eventTime().toEpochMilli());
     }
 
     private void advanceTo(long time) {
@@ -154,7 +181,10 @@ public final class WindowedMentionCounter implements Processor<String, CountingS
             if (before == null) {
                 before = WindowTally.empty(mention.country(), windows.instant(start), windows.instant(windows.endOf(start)));
             }
-            WindowTally after = before.add(mention).withAllCountries(clocks.total(start));
+            // The all-countries total is set at the close, when every source's count is final; a partial
+            // one here would depend on which sources' clocks happened to arrive first (and no rule reads it
+            // before the close).
+            WindowTally after = before.add(mention);
             open.put(key, after);
             store.put(key, after);
             context.forward(new Record<>(mention.country(), new CounterOutput.Tally(after), eventTime));
@@ -195,8 +225,8 @@ public final class WindowedMentionCounter implements Processor<String, CountingS
             open.remove(entry.key);
             context.forward(new Record<>(closed.country(), new CounterOutput.Tally(closed), windows.endOf(start) - 1));
         }
-        // Announced from memory: after a restart the first announcement repeats, which downstream ignores.
         announcedThrough = lastStart;
+        clockStore.put(ANNOUNCED_KEY, new SourceClocks.Source(lastStart, false, Map.of()));
         context.forward(new Record<>(ClockSignals.KEY, new CounterOutput.ClosedThrough(lastStart), lastStart));
     }
 }

@@ -76,7 +76,7 @@ class StoreReaderTest {
     void mentionsHeldForSlowerSourcesAreCountedInTheAnswer() {
         windows();
         for (CountingSignal.Mention m : List.of(held("MD", "e", H2), held("MD", "f", H4), held("RO", "g", H4))) {
-            stores.put(WindowedMentionCounter.HELD_STORE, WindowedMentionCounter.heldKey(m), m);
+            stores.put(WindowedMentionCounter.HELD_STORE, WindowedMentionCounter.heldKey(m, 0), m);
         }
         List<MentionWindow> all = reader.windows("MD", H2, null, 0);
         assertEquals(List.of(H2, H3, H4), all.stream().map(MentionWindow::windowStart).toList());

@@ -46,6 +46,21 @@ class SourceClocksTest {
     }
 
     @Test
+    void aMentionHasPassedOnceEverySourceIsBeyondItOrAtItBehindOnlyHigherNumberedSources() {
+        SourceClocks clocks = new SourceClocks(3);
+        clocks.update(clock(0, 500, false, Map.of()));
+        clocks.update(clock(1, 500, false, Map.of()));
+        clocks.update(clock(2, 700, false, Map.of()));
+        assertEquals(true, clocks.passed(499, 2), "before the lowest watermark: nothing earlier can come");
+        assertEquals(false, clocks.passed(501, 0), "after it: a slower source may still send earlier mentions");
+        assertEquals(true, clocks.passed(500, 0), "at it, from source 0: only later-sorting mentions can follow");
+        assertEquals(false, clocks.passed(500, 1), "at it, from source 1: source 0 may still send one of time 500");
+        clocks.update(clock(0, 600, false, Map.of()));
+        assertEquals(true, clocks.passed(500, 1), "source 0 has moved on");
+        assertEquals(false, clocks.passed(500, 2), "source 1 is still at 500");
+    }
+
+    @Test
     void totalsAreTheSumOverSourcesOfTheirLatestCountsAndAreForgottenOnceClosed() {
         SourceClocks clocks = new SourceClocks(2);
         assertEquals(-1, clocks.total(0));
