@@ -48,11 +48,6 @@ public final class ArticleValidator {
         if (isBlank(article.title()) && isBlank(article.text())) {
             throw new InvalidArticleException("article " + article.id() + " has neither title nor text");
         }
-        if (article.publishedAt() != null && article.publishedAt().isBefore(java.time.Instant.EPOCH)) {
-            // As ingest rejects it: no news is dated before 1970, and Kafka has no time before it.
-            throw new InvalidArticleException("article " + article.id() + " is dated " + article.publishedAt()
-                    + ", before 1970");
-        }
         return article;
     }
 
