@@ -2,7 +2,6 @@ package org.influencemonitor.app.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.influencemonitor.app.Monitor;
+import org.influencemonitor.app.OwnJvm;
 
 /**
  * A {@code monitor} subcommand in its own JVM, started from this very jar with this very java, so that
@@ -60,12 +60,12 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code monitor ARGS...} in a new JVM; its standard output and error go to {@code log}. */
     static ChildJvm start(String name, List<String> monitorArgs, Path log) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        List<String> command = new ArrayList<>(List.of(OwnJvm.javaExecutable()));
         String extra = System.getenv(CHILD_OPTS_ENV);
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-cp", classPath(), Monitor.class.getName()));
+        command.addAll(List.of("-cp", OwnJvm.classPath(), Monitor.class.getName()));
         command.addAll(monitorArgs);
         try {
             Files.createDirectories(log.getParent());
@@ -74,21 +74,6 @@ final class ChildJvm implements AutoCloseable {
             return new ChildJvm(name, process, log);
         } catch (IOException e) {
             throw new BenchFailure("cannot start " + name + ": " + e.getMessage(), e);
-        }
-    }
-
-    static String javaExecutable() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
-    /** The jar this class came from; in a test run (classes directories), this JVM's own class path. */
-    static String classPath() {
-        try {
-            Path source = Path.of(Monitor.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Files.isRegularFile(source) ? source.toString() : System.getProperty("java.class.path");
-        } catch (URISyntaxException | RuntimeException e) {
-            return System.getProperty("java.class.path");
         }
     }
 
@@ -138,7 +123,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     private Double heapAfterGcMb() {
-        Path jcmd = Path.of(javaExecutable()).resolveSibling("jcmd");
+        Path jcmd = Path.of(OwnJvm.javaExecutable()).resolveSibling("jcmd");
         if (!Files.isExecutable(jcmd)) {
             return null; // a JRE without jcmd
         }

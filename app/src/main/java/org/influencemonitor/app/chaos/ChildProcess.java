@@ -2,7 +2,6 @@ package org.influencemonitor.app.chaos;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.influencemonitor.app.Monitor;
+import org.influencemonitor.app.OwnJvm;
 
 /**
  * A {@code monitor} subcommand in a JVM of its own, started from the jar of this process with this java,
@@ -42,9 +42,9 @@ final class ChildProcess implements AutoCloseable {
 
     /** Starts {@code monitor ARGS...}; with {@code pipeStdin} its standard input is {@link #stdin()}. */
     static ChildProcess start(String name, List<String> monitorArgs, Path log, boolean pipeStdin) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        List<String> command = new ArrayList<>(List.of(OwnJvm.javaExecutable()));
         command.addAll(JVM_OPTIONS);
-        command.addAll(List.of("-cp", classPath(), Monitor.class.getName()));
+        command.addAll(List.of("-cp", OwnJvm.classPath(), Monitor.class.getName()));
         command.addAll(monitorArgs);
         try {
             Files.createDirectories(log.getParent());
@@ -58,21 +58,6 @@ final class ChildProcess implements AutoCloseable {
             return new ChildProcess(name, process, log);
         } catch (IOException e) {
             throw new ChaosFailure("cannot start " + name + ": " + e.getMessage());
-        }
-    }
-
-    static String javaExecutable() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
-
-    /** The jar this class came from; in a test run (classes directories), this JVM's own class path. */
-    static String classPath() {
-        try {
-            Path source = Path.of(Monitor.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Files.isRegularFile(source) ? source.toString() : System.getProperty("java.class.path");
-        } catch (URISyntaxException | RuntimeException e) {
-            return System.getProperty("java.class.path");
         }
     }
 
