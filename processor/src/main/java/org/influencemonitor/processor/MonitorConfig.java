@@ -107,7 +107,7 @@ public record MonitorConfig(Duration windowSize, Duration windowAdvance, Duratio
         RulesConfig.Threshold t = rules.threshold();
         RulesConfig changed = new RulesConfig(rules.quietWindowsToResolve(), rules.preElection(), rules.level(),
                 new RulesConfig.Threshold(t.enabled(), articles, t.countries(), t.resolveFraction(), t.severity()),
-                rules.spike(), rules.share(), rules.narrative(), rules.newActor());
+                rules.spike(), rules.share(), rules.narrative(), rules.newActor(), rules.coverage());
         return withRules(changed, calendar);
     }
 

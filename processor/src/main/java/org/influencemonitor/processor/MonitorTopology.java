@@ -29,6 +29,7 @@ import org.influencemonitor.processor.history.AlertHistory;
 import org.influencemonitor.processor.history.WindowHistory;
 import org.influencemonitor.processor.rules.CountryState;
 import org.influencemonitor.processor.rules.RuleEngine;
+import org.influencemonitor.processor.rules.SourceCoverage;
 import org.influencemonitor.processor.tagging.Tagger;
 import org.influencemonitor.processor.telemetry.PipelineMeters;
 import org.influencemonitor.processor.windows.ArticleMentions;
@@ -55,7 +56,8 @@ import org.influencemonitor.processor.windows.WindowedMentionCounter;
  *        └─ one mention per target country, source clocks to every partition ─► repartition by country
  *     ─ count articles per country and window, close on the lowest source watermark ─┬─ coalesce ─► mentions.by-country
  *                                       (too late: ─► articles.late)                 └─ rules: threshold, spike, share,
- *                                                                                       narrative, new_actor; incidents ─► alerts
+ *                                                                                       narrative, new_actor; coverage of the
+ *                                                                                       feeds (partition 0); incidents ─► alerts
  * </pre>
  *
  * Records that cannot be read or validated go to {@code articles.dlq} through the exception handlers
@@ -90,6 +92,9 @@ public final class MonitorTopology {
                 Stores.persistentKeyValueStore(MentionRouter.TOTALS_STORE), Serdes.Long(), Serdes.Integer())
                 .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(MentionRouter.FEEDS_STORE), keys, Serdes.Integer())
+                .withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(WindowedMentionCounter.STORE), keys, JsonSerde.of(WindowTally.class))
                 .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -100,6 +105,8 @@ public final class MonitorTopology {
                 JsonSerde.of(CountingSignal.Mention.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(RuleEvaluator.STORE), keys, JsonSerde.of(CountryState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(RuleEvaluator.COVERAGE_STORE), keys, JsonSerde.of(SourceCoverage.State.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(WindowHistory.STORE), keys, JsonSerde.of(MentionWindow.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -123,8 +130,9 @@ public final class MonitorTopology {
         KStream<String, Routed> routed = enriched
                 .mapValues(article -> (SourceEvent) new SourceEvent.Tagged(article), Named.as("tagged"))
                 .merge(ticks, Named.as("merge-clock"))
-                .process(() -> new MentionRouter(windows, config.clockTick(), config.watermarkInterval(), config.idleAfter()), Named.as("route"),
-                        MentionRouter.DEDUP_STORE, MentionRouter.TOTALS_STORE);
+                .process(() -> new MentionRouter(windows, config.clockTick(), config.watermarkInterval(), config.idleAfter(),
+                                config.rules().coverage().maxSources()), Named.as("route"),
+                        MentionRouter.DEDUP_STORE, MentionRouter.TOTALS_STORE, MentionRouter.FEEDS_STORE);
         routed.filter((country, r) -> r instanceof Routed.Late, Named.as("late-at-source"))
                 .mapValues(r -> ((Routed.Late) r).article(), Named.as("late-at-source-article"))
                 .peek((country, late) -> meters.late("source"), Named.as("late-at-source-meter"))
@@ -157,10 +165,12 @@ public final class MonitorTopology {
                         produced(EventTopics.MENTIONS_BY_COUNTRY, "mentions-by-country-out"));
         RuleEngine engine = new RuleEngine(config.rules(), config.calendar());
         AlertMapper mapper = new AlertMapper(config.calendar(), config.rules().preElection());
+        SourceCoverage watch = config.rules().coverage().enabled() ? SourceCoverage.of(config.rules().coverage()) : null;
         counted.filterNot((country, out) -> out instanceof CounterOutput.Late, Named.as("on-time"))
                 .peek((country, out) -> meters.markWindow(out instanceof CounterOutput.Tally t
                         ? t.tally().latestIngestedAt() : null), Named.as("latency-mark"))
-                .process(() -> new RuleEvaluator(engine, windows, mapper), Named.as("rules"), RuleEvaluator.STORE)
+                .process(() -> new RuleEvaluator(engine, windows, mapper, watch), Named.as("rules"),
+                        RuleEvaluator.STORE, RuleEvaluator.COVERAGE_STORE)
                 .processValues(() -> new AlertHistory(config.historyRetention()), Named.as("alert-history"),
                         AlertHistory.HISTORY_STORE, AlertHistory.OPEN_STORE)
                 .peek((country, alert) -> meters.alert(alert), Named.as("alerts-meter"))

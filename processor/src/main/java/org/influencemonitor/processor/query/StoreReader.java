@@ -150,7 +150,7 @@ final class StoreReader {
         Comparator<Alert> older = NEWEST_FIRST.reversed();
         for (Collection<Alert> part : parts) {
             for (Alert alert : part) {
-                byIncident.merge(alert.country() + "|" + alert.rule(), alert,
+                byIncident.merge(AlertHistory.incidentKey(alert), alert,
                         (a, b) -> older.compare(a, b) >= 0 ? a : b);
             }
         }

@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * @param quietWindowsToResolve closed quiet windows (M) after which an open incident is resolved
  */
 public record RulesConfig(int quietWindowsToResolve, PreElection preElection, Level level, Threshold threshold,
-                          Surge spike, Surge share, Surge narrative, NewActor newActor) {
+                          Surge spike, Surge share, Surge narrative, NewActor newActor, Coverage coverage) {
 
     public static final String DEFAULT_RESOURCE = "/rules/default-rules.yaml";
 
@@ -115,6 +115,15 @@ public record RulesConfig(int quietWindowsToResolve, PreElection preElection, Le
 
     /** An (actor, country) pair not seen within {@code lookBackDays}, in at least {@code minArticles} articles. */
     public record NewActor(boolean enabled, int lookBackDays, int minArticles, SeverityBands severity) {
+    }
+
+    /**
+     * The feeds' coverage watch ({@link SourceCoverage}): a feed silent while P(0) of its expected articles
+     * is below {@code pValue} opens a {@code coverage} incident. Feeds expected to send fewer than
+     * {@code minDailyArticles} a day are not watched (a domain seen in GDELT once a week says nothing by
+     * its silence); at most {@code maxSources} feeds are told apart, per window and in the watch.
+     */
+    public record Coverage(boolean enabled, double pValue, double minDailyArticles, int maxSources) {
     }
 
     /** The bundled defaults. */
@@ -243,6 +252,11 @@ public record RulesConfig(int quietWindowsToResolve, PreElection preElection, Le
         c.check(newActor.lookBackDays() >= 1, "new_actor.look_back_days", newActor.lookBackDays(), "must be at least 1");
         c.check(newActor.minArticles() >= 1, "new_actor.min_articles", newActor.minArticles(), "must be at least 1");
         c.bands(newActor.severity(), "new_actor.severity");
+        c.notNull(coverage, "coverage");
+        c.check(coverage.pValue() > 0 && coverage.pValue() < 1, "coverage.p_value", coverage.pValue(), "must be in (0, 1)");
+        c.check(coverage.minDailyArticles() >= 0, "coverage.min_daily_articles", coverage.minDailyArticles(),
+                "must not be negative");
+        c.check(coverage.maxSources() >= 1, "coverage.max_sources", coverage.maxSources(), "must be at least 1");
     }
 
     private record Checker(String file) {

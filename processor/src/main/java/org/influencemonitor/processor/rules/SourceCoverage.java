@@ -24,20 +24,35 @@ public final class SourceCoverage {
     /** How long an outage holds country incidents open at most. */
     public static final java.time.Duration HOLD = java.time.Duration.ofHours(24);
     private static final RulesConfig.Baseline BASELINE = new RulesConfig.Baseline(7, 0.5, 1.0, 0.5, 48);
+    /** The name under which sources beyond the cap are watched together. */
+    public static final String OTHER = "(other)";
     private final double pValue;
+    private final double minDailyArticles;
+    private final int maxSources;
 
-    /** Per source: its baseline, the start of its silent run (null while it sends) and its open incident id. */
-    public record Source(HourlyBaseline baseline, Instant silentSince, double silentExpected, String incidentId) {
+    /**
+     * Per source: its baseline, the start of its silent run (null while it sends), the articles expected
+     * over that run, its open incident id, and the start of the last window it sent articles in.
+     */
+    public record Source(HourlyBaseline baseline, Instant silentSince, double silentExpected, String incidentId,
+                         Instant lastArticles) {
+        public Source(HourlyBaseline baseline, Instant silentSince, double silentExpected, String incidentId) {
+            this(baseline, silentSince, silentExpected, incidentId, null);
+        }
     }
 
-    /** The state: every source seen, by name. */
-    public record State(Map<String, Source> sources) {
+    /** The state: every source seen, by name, and the start of the last window closed (null before any). */
+    public record State(Map<String, Source> sources, Instant lastClosed) {
         public State {
             sources = Map.copyOf(new TreeMap<>(sources));
         }
 
+        public State(Map<String, Source> sources) {
+            this(sources, null);
+        }
+
         public static State initial() {
-            return new State(Map.of());
+            return new State(Map.of(), null);
         }
 
         /**
@@ -56,18 +71,61 @@ public final class SourceCoverage {
         }
     }
 
+    /** Every source watched, however few articles it sends, and no cap on their number. */
     public SourceCoverage(double pValue) {
+        this(pValue, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Sources expected to send fewer than {@code minDailyArticles} a day are tracked but never judged; at
+     * most {@code maxSources} are told apart, later ones are watched together as {@value #OTHER}.
+     */
+    public SourceCoverage(double pValue, double minDailyArticles, int maxSources) {
         this.pValue = pValue;
+        this.minDailyArticles = minDailyArticles;
+        this.maxSources = maxSources;
     }
 
     public static SourceCoverage defaults() {
         return new SourceCoverage(1e-6);
     }
 
+    public static SourceCoverage of(RulesConfig.Coverage config) {
+        return new SourceCoverage(config.pValue(), config.minDailyArticles(), config.maxSources());
+    }
+
+    /**
+     * The articles per hour {@code source} is expected to send in the hour of {@code at}, from its baseline
+     * over windows of {@code window}; 0 while the baseline is not warm.
+     */
+    public static double expectedPerHour(Source source, Instant at, java.time.Duration window) {
+        long secs = window.getSeconds();
+        if (!source.baseline().warm(BASELINE, secs)) {
+            return 0;
+        }
+        double[] post = source.baseline().posterior(at, BASELINE);
+        return post[0] / post[1] * 3600.0 / secs;
+    }
+
+    /** Whether a warm source sends enough a day that its silence means something. */
+    private boolean watched(Source s, Instant windowStart, long secs) {
+        if (minDailyArticles <= 0) {
+            return true;
+        }
+        double perDay = 0;
+        Instant day = windowStart.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        for (int h = 0; h < HourlyBaseline.BUCKETS; h++) {
+            double[] post = s.baseline().posterior(day.plusSeconds(h * 3600L), BASELINE);
+            perDay += post[0] / post[1] * 3600.0 / secs;
+        }
+        return perDay >= minDailyArticles;
+    }
+
     /** One closed window's articles per source (sources without articles may be left out). */
     public Result onWindowClosed(State state, Instant windowStart, Instant windowEnd, Map<String, Integer> articles) {
         long secs = java.time.Duration.between(windowStart, windowEnd).getSeconds();
         Map<String, Source> next = new TreeMap<>(state.sources());
+        articles = capped(articles, next.keySet());
         articles.keySet().forEach(name -> next.putIfAbsent(name, new Source(HourlyBaseline.empty(), null, 0, null)));
         List<AlertEvent> events = new ArrayList<>();
         for (Map.Entry<String, Source> e : next.entrySet()) {
@@ -81,11 +139,11 @@ public final class SourceCoverage {
                                     + "it was silent since %s.", name, n, label(windowStart, windowEnd),
                                     WindowObservation.dayTime(s.silentSince()))));
                 }
-                e.setValue(new Source(s.baseline().add(windowStart, n, 1, BASELINE, secs), null, 0, null));
+                e.setValue(new Source(s.baseline().add(windowStart, n, 1, BASELINE, secs), null, 0, null, windowStart));
                 continue;
             }
             double expected = 0;
-            if (s.baseline().warm(BASELINE, secs)) {
+            if (s.baseline().warm(BASELINE, secs) && (s.silentExpected() > 0 || watched(s, windowStart, secs))) {
                 double[] post = s.baseline().posterior(windowStart, BASELINE);
                 expected = post[0] / post[1];
             }
@@ -94,16 +152,40 @@ public final class SourceCoverage {
             String id = s.incidentId();
             if (id == null && runExpected > 0 && Math.exp(-runExpected) < pValue) {
                 id = IncidentTracker.alertId(RuleKind.COVERAGE, name, since);
-                events.add(event(id, name, windowStart, windowEnd, 0, new Source(s.baseline(), since, runExpected, id),
+                events.add(event(id, name, windowStart, windowEnd, 0, new Source(s.baseline(), since, runExpected, id,
+                                s.lastArticles()),
                         Alert.Status.FIRING, String.format(Locale.ROOT,
                                 "Source %s is silent since %s: %.0f articles were expected from it in that time. "
                                         + "Countries may look quiet because of it; their incidents are held open.",
                                 name, WindowObservation.dayTime(since), runExpected)));
             }
             // A silent window is not learned: an outage must not teach the baseline that silence is normal.
-            e.setValue(new Source(s.baseline(), since, runExpected, id));
+            e.setValue(new Source(s.baseline(), since, runExpected, id, s.lastArticles()));
         }
-        return new Result(new State(next), events);
+        return new Result(new State(next, windowStart), events);
+    }
+
+    /**
+     * The window's articles with names beyond {@code maxSources} (counting those already {@code known})
+     * folded into {@value #OTHER}, so the state stays bounded whatever names the feeds carry.
+     */
+    private Map<String, Integer> capped(Map<String, Integer> articles, java.util.Set<String> known) {
+        if (known.size() + articles.size() <= maxSources) {
+            return articles;
+        }
+        Map<String, Integer> kept = new TreeMap<>();
+        int names = known.size();
+        for (Map.Entry<String, Integer> a : new TreeMap<>(articles).entrySet()) {
+            if (known.contains(a.getKey()) || names < maxSources) {
+                if (!known.contains(a.getKey())) {
+                    names++;
+                }
+                kept.merge(a.getKey(), a.getValue(), Integer::sum);
+            } else {
+                kept.merge(OTHER, a.getValue(), Integer::sum);
+            }
+        }
+        return kept;
     }
 
     private static AlertEvent event(String id, String source, Instant start, Instant end, int articles, Source s,

@@ -17,4 +17,15 @@ public sealed interface CounterOutput {
 
     record ClosedThrough(long windowStart) implements CounterOutput {
     }
+
+    /**
+     * The window starting at {@code windowStart} (epoch millis) has closed with these articles per feed
+     * (all source partitions; relevant or not). Emitted before that window's country tallies, so that
+     * the rules know of an outage before they judge the countries' closes.
+     */
+    record FeedsClosed(long windowStart, java.util.Map<String, Integer> articles) implements CounterOutput {
+        public FeedsClosed {
+            articles = java.util.Map.copyOf(articles);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package org.influencemonitor.processor.windows;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
@@ -57,11 +58,21 @@ public sealed interface CountingSignal {
      * window closed at the watermark." Sent to every counting partition, which closes a window only when
      * every source has passed its end plus grace. {@code idle}: the source has had no records for a while
      * and should not hold windows open.
+     *
+     * <p>{@code sources} (added for coverage, issue 12; absent in older records, read as empty): per window
+     * start, this partition's articles per source name, relevant or not, final like {@code totals}.
      */
-    record SourceClock(int partition, long watermark, boolean idle, Map<Long, Integer> totals)
+    record SourceClock(int partition, long watermark, boolean idle, Map<Long, Integer> totals,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<Long, Map<String, Integer>> sources)
             implements CountingSignal {
         public SourceClock {
             totals = totals == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(totals));
+            sources = sources == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(sources));
+        }
+
+        /** A clock without per-source counts, as before issue 12. */
+        public SourceClock(int partition, long watermark, boolean idle, Map<Long, Integer> totals) {
+            this(partition, watermark, idle, totals, Map.of());
         }
     }
 }

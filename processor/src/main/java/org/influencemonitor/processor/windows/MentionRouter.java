@@ -3,6 +3,7 @@ package org.influencemonitor.processor.windows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The article side of one source partition of {@code articles.raw}: decides, once per article, which
  * windows it is new and on time in, and tells the counters so; keeps this partition's count of relevant
- * articles per window; and broadcasts this partition's event time (its watermark) with those counts.
+ * articles per window, and of every article per feed ({@code source}) per window for the coverage watch
+ * (at most {@code maxFeeds} names per window, the rest as {@value #OTHER_FEEDS}, so that a flood of
+ * names cannot grow the clock signal without bound); and broadcasts this partition's event time (its
+ * watermark) with those counts.
  *
  * <p>Why here and not in the counters: an article id is seen only by the source partition it is keyed to,
  * so deduplication costs one window-store lookup per article instead of an id list per country window;
@@ -44,13 +48,22 @@ public final class MentionRouter implements Processor<String, SourceEvent, Strin
     private static final Logger LOG = LoggerFactory.getLogger(MentionRouter.class);
     public static final String DEDUP_STORE = "article-windows";
     public static final String TOTALS_STORE = "source-totals";
+    /** Articles per feed per window on this partition, keyed {@code windowStart|feed}. */
+    public static final String FEEDS_STORE = "source-feeds";
+    /** The feed name of articles without a source. */
+    public static final String UNKNOWN_FEED = "(unknown)";
+    /** Where a window's articles go once it counts {@code maxFeeds} feeds already. */
+    public static final String OTHER_FEEDS = "(other)";
     public static final String LATE_SENSOR = "late-articles";
 
     private final EventWindows windows;
     private final long tickMs;
     private final Duration idleAfter;
     private final Duration interval;
+    private final int maxFeeds;
     private ProcessorContext<String, Routed> context;
+    private KeyValueStore<String, Integer> feedsStore;
+    private TreeMap<Long, Map<String, Integer>> feeds;
     private WindowStore<String, Long> seen;
     private KeyValueStore<Long, Integer> totalsStore;
     private Sensor lateArticles;
@@ -67,10 +80,16 @@ public final class MentionRouter implements Processor<String, SourceEvent, Strin
     private long emptyChecks;
 
     public MentionRouter(EventWindows windows, Duration tick, Duration interval, Duration idleAfter) {
+        this(windows, tick, interval, idleAfter, 500);
+    }
+
+    /** Counting at most {@code maxFeeds} feeds by name per window; the rest as {@link #OTHER_FEEDS}. */
+    public MentionRouter(EventWindows windows, Duration tick, Duration interval, Duration idleAfter, int maxFeeds) {
         this.windows = windows;
         this.tickMs = tick.toMillis();
         this.interval = interval;
         this.idleAfter = idleAfter;
+        this.maxFeeds = maxFeeds;
     }
 
     /** How long to keep an article id: as long as any window it falls in may still count it. */
@@ -91,6 +110,15 @@ public final class MentionRouter implements Processor<String, SourceEvent, Strin
         this.totals = new TreeMap<>();
         try (KeyValueIterator<Long, Integer> it = totalsStore.all()) {
             it.forEachRemaining(kv -> totals.put(kv.key, kv.value));
+        }
+        this.feedsStore = context.getStateStore(FEEDS_STORE);
+        this.feeds = new TreeMap<>();
+        try (KeyValueIterator<String, Integer> it = feedsStore.all()) {
+            it.forEachRemaining(kv -> {
+                int bar = kv.key.indexOf('|');
+                feeds.computeIfAbsent(Long.parseLong(kv.key.substring(0, bar)), start -> new HashMap<>())
+                        .put(kv.key.substring(bar + 1), kv.value);
+            });
         }
         this.lastTick = Long.MIN_VALUE;
         this.lastWatermark = Long.MIN_VALUE;
@@ -122,6 +150,15 @@ public final class MentionRouter implements Processor<String, SourceEvent, Strin
             announce(streamTime, force);
             if (tagged.article().relevant()) {
                 route(tagged.article(), record.timestamp(), streamTime);
+            } else {
+                // A feed sending only irrelevant articles is alive. No deduplication lookup for these: ingest
+                // drops what a feed sent before, and a resent article still shows the feed is sending.
+                String feed = feedOf(tagged.article());
+                for (long start : windows.startsFor(record.timestamp())) {
+                    if (!windows.isClosed(start, streamTime)) {
+                        countFeed(start, feed);
+                    }
+                }
             }
         } else if (record.value() instanceof SourceEvent.Tick) {
             announce(streamTime, true); // a tick says "time has come this far": pass it on at once
@@ -141,11 +178,27 @@ public final class MentionRouter implements Processor<String, SourceEvent, Strin
             }
         }
         if (!fresh.isEmpty()) {
+            String feed = feedOf(article);
+            for (long start : fresh) {
+                countFeed(start, feed);
+            }
             for (CountingSignal.Mention mention : ArticleMentions.of(article, eventTime, fresh, windows.size().toMillis(), partition,
                     streamTime)) {
                 context.forward(new Record<>(mention.country(), new Routed.Signal(mention), eventTime));
             }
         }
+    }
+
+    static String feedOf(EnrichedArticle article) {
+        String source = article.source();
+        return source == null || source.isBlank() ? UNKNOWN_FEED : source;
+    }
+
+    private void countFeed(long start, String feed) {
+        Map<String, Integer> counts = feeds.computeIfAbsent(start, s -> new HashMap<>());
+        String name = counts.size() >= maxFeeds && !counts.containsKey(feed) ? OTHER_FEEDS : feed;
+        int n = counts.merge(name, 1, Integer::sum);
+        feedsStore.put(start + "|" + name, n);
     }
 
     private void reportLate(EnrichedArticle article, long windowStart, long eventTime, long streamTime) {
@@ -177,8 +230,10 @@ public final class MentionRouter implements Processor<String, SourceEvent, Strin
         lastTick = Math.max(lastTick, EventWindows.alignDown(watermark, tickMs));
         lastClosedThrough = Math.max(lastClosedThrough, windows.closedThrough(watermark));
         Map<Long, Integer> sent = new TreeMap<>(totals);
+        Map<Long, Map<String, Integer>> sentFeeds = new TreeMap<>();
+        feeds.forEach((start, counts) -> sentFeeds.put(start, Map.copyOf(counts)));
         context.forward(new Record<>(ClockSignals.KEY,
-                new Routed.Signal(new CountingSignal.SourceClock(partition, watermark, idle, sent)), watermark));
+                new Routed.Signal(new CountingSignal.SourceClock(partition, watermark, idle, sent, sentFeeds)), watermark));
         // Counts of windows closed at this watermark were final in this signal: forget them.
         Iterator<Map.Entry<Long, Integer>> it = totals.entrySet().iterator();
         while (it.hasNext()) {
@@ -188,6 +243,15 @@ public final class MentionRouter implements Processor<String, SourceEvent, Strin
             }
             it.remove();
             totalsStore.delete(start);
+        }
+        Iterator<Map.Entry<Long, Map<String, Integer>>> fit = feeds.entrySet().iterator();
+        while (fit.hasNext()) {
+            Map.Entry<Long, Map<String, Integer>> window = fit.next();
+            if (!windows.isClosed(window.getKey(), watermark)) {
+                break;
+            }
+            fit.remove();
+            window.getValue().keySet().forEach(name -> feedsStore.delete(window.getKey() + "|" + name));
         }
     }
 

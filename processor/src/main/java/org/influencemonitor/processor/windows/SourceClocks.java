@@ -1,5 +1,6 @@
 package org.influencemonitor.processor.windows;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,10 +19,20 @@ import java.util.TreeMap;
  * stores them).
  */
 public final class SourceClocks {
-    /** One source's latest clock, with its counts per window start merged over its signals. */
-    public record Source(long watermark, boolean idle, Map<Long, Integer> totals) {
+    /**
+     * One source's latest clock, with its counts per window start merged over its signals: relevant
+     * articles ({@code totals}) and articles per feed ({@code sources}, absent in records stored before
+     * issue 12).
+     */
+    public record Source(long watermark, boolean idle, Map<Long, Integer> totals,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<Long, Map<String, Integer>> sources) {
         public Source {
             totals = totals == null ? Map.of() : Map.copyOf(totals);
+            sources = sources == null ? Map.of() : Map.copyOf(sources);
+        }
+
+        public Source(long watermark, boolean idle, Map<Long, Integer> totals) {
+            this(watermark, idle, totals, Map.of());
         }
     }
 
@@ -37,8 +48,10 @@ public final class SourceClocks {
         Source before = sources.get(clock.partition());
         Map<Long, Integer> totals = new TreeMap<>(before == null ? Map.of() : before.totals());
         totals.putAll(clock.totals());
+        Map<Long, Map<String, Integer>> feeds = new TreeMap<>(before == null ? Map.of() : before.sources());
+        feeds.putAll(clock.sources());
         long watermark = before == null ? clock.watermark() : Math.max(before.watermark(), clock.watermark());
-        Source after = new Source(watermark, clock.idle(), totals);
+        Source after = new Source(watermark, clock.idle(), totals, feeds);
         sources.put(clock.partition(), after);
         return after;
     }
@@ -52,7 +65,8 @@ public final class SourceClocks {
         if (before == null) {
             sources.put(partition, new Source(time, false, Map.of()));
         } else if (time > before.watermark() || before.idle()) {
-            sources.put(partition, new Source(Math.max(time, before.watermark()), false, before.totals()));
+            sources.put(partition, new Source(Math.max(time, before.watermark()), false, before.totals(),
+                    before.sources()));
         }
     }
 
@@ -117,16 +131,34 @@ public final class SourceClocks {
     }
 
     /**
+     * Articles per feed over every source partition in the window starting at {@code windowStart}, by
+     * name; a feed no partition counted is absent.
+     */
+    public Map<String, Integer> feeds(long windowStart) {
+        Map<String, Integer> sum = new TreeMap<>();
+        for (Source s : sources.values()) {
+            Map<String, Integer> counts = s.sources().get(windowStart);
+            if (counts != null) {
+                counts.forEach((name, n) -> sum.merge(name, n, Integer::sum));
+            }
+        }
+        return sum;
+    }
+
+    /**
      * Forgets the counts of windows starting at or before {@code windowStart}; returns the partitions
      * whose state changed (to be stored again).
      */
     public Map<Integer, Source> forgetThrough(long windowStart) {
         Map<Integer, Source> changed = new HashMap<>();
         sources.forEach((p, s) -> {
-            if (s.totals().keySet().stream().anyMatch(start -> start <= windowStart)) {
+            if (s.totals().keySet().stream().anyMatch(start -> start <= windowStart)
+                    || s.sources().keySet().stream().anyMatch(start -> start <= windowStart)) {
                 Map<Long, Integer> kept = new TreeMap<>(s.totals());
                 kept.keySet().removeIf(start -> start <= windowStart);
-                changed.put(p, new Source(s.watermark(), s.idle(), kept));
+                Map<Long, Map<String, Integer>> keptFeeds = new TreeMap<>(s.sources());
+                keptFeeds.keySet().removeIf(start -> start <= windowStart);
+                changed.put(p, new Source(s.watermark(), s.idle(), kept, keptFeeds));
             }
         });
         sources.putAll(changed);
