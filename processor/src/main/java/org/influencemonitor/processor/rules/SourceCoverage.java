@@ -13,6 +13,8 @@ import org.influencemonitor.model.Alert;
  * an hour-of-day baseline of its articles per window (over all countries); a source whose windows have been
  * empty while it was expected to send enough that silence is implausible ({@code P(0) = e^-expected} below
  * {@code p_value} over the silent run) opens a {@code coverage} incident, resolved by its next article.
+ * Empty windows are learnt while the silence is ordinary (P(0) over the run at least
+ * {@value #ORDINARY_SILENCE}), and no longer once it is remarkable.
  * While a source is silent, {@link State#gap} is true and country incidents are held open: their quiet
  * windows may be the outage, not the news calming down. Plain values in and out, like the rules.
  *
@@ -23,6 +25,8 @@ public final class SourceCoverage {
     public static final String FEEDS = "ZZ";
     /** How long an outage holds country incidents open at most. */
     public static final java.time.Duration HOLD = java.time.Duration.ofHours(24);
+    /** A silent run at least this likely under the baseline is ordinary, and its windows are learnt as 0. */
+    static final double ORDINARY_SILENCE = 0.05;
     private static final RulesConfig.Baseline BASELINE = new RulesConfig.Baseline(7, 0.5, 1.0, 0.5, 48);
     /** The name under which sources beyond the cap are watched together. */
     public static final String OTHER = "(other)";
@@ -41,18 +45,33 @@ public final class SourceCoverage {
         }
     }
 
-    /** The state: every source seen, by name, and the start of the last window closed (null before any). */
-    public record State(Map<String, Source> sources, Instant lastClosed) {
+    /**
+     * The state: every source seen, by name, the start of the last window closed (null before any) and
+     * the length of the windows it learnt from, in seconds (0 before any).
+     */
+    public record State(Map<String, Source> sources, Instant lastClosed, long windowSeconds) {
         public State {
             sources = Map.copyOf(new TreeMap<>(sources));
         }
 
         public State(Map<String, Source> sources) {
-            this(sources, null);
+            this(sources, null, 0);
         }
 
         public static State initial() {
-            return new State(Map.of(), null);
+            return new State(Map.of(), null, 0);
+        }
+
+        /**
+         * The articles per hour {@code source} is expected to send in the hour of {@code at}; 0 while its
+         * baseline is not warm.
+         */
+        public double expectedPerHour(Source source, Instant at) {
+            if (windowSeconds <= 0 || !source.baseline().warm(BASELINE, windowSeconds)) {
+                return 0;
+            }
+            double[] post = source.baseline().posterior(at, BASELINE);
+            return post[0] / post[1] * 3600.0 / windowSeconds;
         }
 
         /**
@@ -94,19 +113,6 @@ public final class SourceCoverage {
         return new SourceCoverage(config.pValue(), config.minDailyArticles(), config.maxSources());
     }
 
-    /**
-     * The articles per hour {@code source} is expected to send in the hour of {@code at}, from its baseline
-     * over windows of {@code window}; 0 while the baseline is not warm.
-     */
-    public static double expectedPerHour(Source source, Instant at, java.time.Duration window) {
-        long secs = window.getSeconds();
-        if (!source.baseline().warm(BASELINE, secs)) {
-            return 0;
-        }
-        double[] post = source.baseline().posterior(at, BASELINE);
-        return post[0] / post[1] * 3600.0 / secs;
-    }
-
     /** Whether a warm source sends enough a day that its silence means something. */
     private boolean watched(Source s, Instant windowStart, long secs) {
         if (minDailyArticles <= 0) {
@@ -143,7 +149,9 @@ public final class SourceCoverage {
                 continue;
             }
             double expected = 0;
-            if (s.baseline().warm(BASELINE, secs) && (s.silentExpected() > 0 || watched(s, windowStart, secs))) {
+            // A source that has never sent has only the prior to expect anything from: its silence says nothing.
+            if (s.lastArticles() != null && s.baseline().warm(BASELINE, secs)
+                    && (s.silentExpected() > 0 || watched(s, windowStart, secs))) {
                 double[] post = s.baseline().posterior(windowStart, BASELINE);
                 expected = post[0] / post[1];
             }
@@ -159,10 +167,15 @@ public final class SourceCoverage {
                                         + "Countries may look quiet because of it; their incidents are held open.",
                                 name, WindowObservation.dayTime(since), runExpected)));
             }
-            // A silent window is not learned: an outage must not teach the baseline that silence is normal.
-            e.setValue(new Source(s.baseline(), since, runExpected, id, s.lastArticles()));
+            // An outage must not teach the baseline that silence is normal, so a silent window is not learnt once
+            // the silence has become remarkable. While it is still unremarkable it is learnt as 0: a sparse
+            // feed's empty windows are its normal, and a baseline of its non-empty windows alone expects at
+            // least one article every window (the sample replays' state outlets "failed" every night).
+            boolean ordinary = id == null && Math.exp(-runExpected) >= ORDINARY_SILENCE;
+            HourlyBaseline learnt = ordinary ? s.baseline().add(windowStart, 0, 1, BASELINE, secs) : s.baseline();
+            e.setValue(new Source(learnt, since, runExpected, id, s.lastArticles()));
         }
-        return new Result(new State(next, windowStart), events);
+        return new Result(new State(next, windowStart, secs), events);
     }
 
     /**

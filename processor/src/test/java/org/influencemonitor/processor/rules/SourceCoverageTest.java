@@ -53,4 +53,42 @@ class SourceCoverageTest {
         assertTrue(state.gap(Obs.hour(72)));
         assertFalse(state.gap(Obs.hour(72 + 24)), "a feed removed for good must not keep incidents open forever");
     }
+
+    @Test
+    void aSparseFeedsOrdinaryNightsAreLearntAndRaiseNothing() {
+        // one article every other hour from 10:00 to 20:00, nothing for the 14 hours of the night: a baseline
+        // of the non-empty windows alone would expect an article every night hour and page every night
+        for (int h = 0; h < 24 * 14; h++) {
+            int hour = h % 24;
+            close(h, hour >= 10 && hour < 20 && hour % 2 == 0 ? Map.of("gazette", 1) : Map.of());
+        }
+        assertEquals(List.of(), events);
+        assertFalse(state.gap(Obs.hour(24 * 14)));
+    }
+
+    @Test
+    void aSourceThatNeverSentIsNotWatched() {
+        for (int h = 0; h < 24 * 14; h++) {
+            close(h, h < 72 ? Map.of("wire", 20, "announced", 0) : Map.of("wire", 20));
+        }
+        assertEquals(List.of(), events, "a name listed with no articles has only the prior to go on");
+    }
+
+    @Test
+    void feedsBelowMinDailyArticlesAreNotJudgedAndTheCapFoldsTheRestIntoOther() {
+        SourceCoverage capped = new SourceCoverage(1e-6, 100, 2);
+        SourceCoverage.State s = SourceCoverage.State.initial();
+        List<AlertEvent> seen = new ArrayList<>();
+        for (int h = 0; h < 96; h++) {
+            SourceCoverage.Result r = capped.onWindowClosed(s, Obs.hour(h), Obs.hour(h + 1),
+                    h < 72 ? Map.of("wire", 20, "small", 3, "third", 5) : Map.of("third", 5));
+            s = r.state();
+            seen.addAll(r.events());
+        }
+        assertEquals(java.util.Set.of("small", "third", SourceCoverage.OTHER), s.sources().keySet(),
+                "two names told apart (in name order), the rest together");
+        // small (72 a day, below 100) is silent too but not judged; wire, folded into (other), is
+        assertEquals(1, seen.size(), seen.toString());
+        assertTrue(seen.get(0).summary().contains("Source " + SourceCoverage.OTHER + " "), seen.toString());
+    }
 }
