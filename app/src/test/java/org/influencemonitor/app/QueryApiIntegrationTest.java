@@ -180,7 +180,27 @@ class QueryApiIntegrationTest {
         for (int port : ports) {
             assertEquals("RUNNING", get(port, "/health").get("state").asText());
         }
+        assertBothInstancesAnswerCoverage(ports);
         assertTheDashboardSeesBothInstances(ports, alerting);
+    }
+
+    /**
+     * {@code /coverage} from either instance: every counting task of both computed the same coverage state
+     * from the broadcast source clocks, so both answer the same, with the one feed of the input.
+     */
+    private void assertBothInstancesAnswerCoverage(List<Integer> ports) throws Exception {
+        JsonNode coverage = get(ports.get(0), "/coverage");
+        assertEquals(coverage, get(ports.get(1), "/coverage"), "both instances know the same feeds");
+        assertFalse(coverage.get("gap").asBoolean(), coverage.toString());
+        assertEquals(HOUR.toString(), coverage.get("last_closed_window").asText(), coverage.toString());
+        JsonNode sources = coverage.get("sources");
+        assertEquals(1, sources.size(), coverage.toString());
+        JsonNode feed = sources.get(0);
+        assertEquals("Example", feed.get("source").asText());
+        assertEquals(HOUR.toString(), feed.get("last_articles_window").asText());
+        assertTrue(feed.get("silent_since").isNull(), feed.toString());
+        assertTrue(feed.get("open_alert_id").isNull(), feed.toString());
+        assertEquals(0.0, feed.get("expected_per_hour").asDouble(), "one hour is no baseline yet");
     }
 
     /**

@@ -25,6 +25,7 @@ final class Router {
     private final MapResource map;
     private final ElectionsResource elections;
     private final ArticleResource articles;
+    private final CoverageResource coverage;
 
     Router(Ownership ownership, Forwarder forwarder, StoreReader reader, HealthResource health) {
         this(ownership, forwarder, reader, health, null);
@@ -36,6 +37,7 @@ final class Router {
         this.forwarder = forwarder;
         Gathering gathering = new Gathering(ownership, forwarder);
         this.incidents = new IncidentsResource(reader, gathering);
+        this.coverage = new CoverageResource(reader, gathering);
         Map<String, CountryResource> resources = new java.util.HashMap<>(Map.of(
                 "counts", new CountsResource(reader),
                 "alerts", new AlertsResource(reader),
@@ -87,6 +89,9 @@ final class Router {
         if (path.equals(List.of("incidents"))) {
             return incidents.all(request).withHeader(QueryServer.SERVED_BY_HEADER, servedBy);
         }
+        if (path.equals(List.of("coverage"))) {
+            return coverage.answer(request).withHeader(QueryServer.SERVED_BY_HEADER, servedBy);
+        }
         if (map != null && path.equals(List.of("map"))) {
             return map.answer(request).withHeader(QueryServer.SERVED_BY_HEADER, servedBy);
         }
@@ -100,7 +105,7 @@ final class Router {
             return country(QueryRequest.country(path.get(1)), countryResources.get(path.get(2)), request);
         }
         throw QueryException.notFound("no such resource: " + uri.getRawPath()
-                + " (try /countries/{CC}/counts, /countries/{CC}/alerts, /countries/{CC}/incidents, /incidents, /health, /ready)");
+                + " (try /countries/{CC}/counts, /countries/{CC}/alerts, /countries/{CC}/incidents, /incidents, /coverage, /health, /ready)");
     }
 
     private Reply country(String country, CountryResource resource, QueryRequest request) {

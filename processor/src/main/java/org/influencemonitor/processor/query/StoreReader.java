@@ -19,6 +19,7 @@ import org.influencemonitor.processor.history.AlertHistory;
 import org.influencemonitor.processor.history.HistoryKeys;
 import org.influencemonitor.processor.history.WindowHistory;
 import org.influencemonitor.processor.rules.CountryState;
+import org.influencemonitor.processor.rules.SourceCoverage;
 import org.influencemonitor.processor.windows.CountingSignal;
 import org.influencemonitor.processor.windows.WindowTally;
 import org.influencemonitor.processor.windows.WindowedMentionCounter;
@@ -132,6 +133,20 @@ final class StoreReader {
             });
         }
         found.sort(Comparator.comparing(CountryState::country));
+        return found;
+    }
+
+    /** The feeds' coverage state of every counting task this instance hosts (each task computes the same). */
+    List<SourceCoverage.State> coverageStates() {
+        ReadOnlyKeyValueStore<String, SourceCoverage.State> coverage = stores.store(RuleEvaluator.COVERAGE_STORE, null);
+        List<SourceCoverage.State> found = new ArrayList<>();
+        try (KeyValueIterator<String, SourceCoverage.State> it = coverage.all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.value != null) {
+                    found.add(kv.value);
+                }
+            });
+        }
         return found;
     }
 
