@@ -1,6 +1,8 @@
 import { el, clear, fmtTime } from './dom.js';
 
 const MAX_SHOWN = 300;
+// Coverage alerts are about the feeds, not a country: their country is the user-assigned ZZ.
+const FEEDS = 'ZZ';
 
 /** The live alert feed: every alert event read, newest first, filtered by country, rule and severity. */
 export class AlertFeed {
@@ -44,7 +46,7 @@ export class AlertFeed {
         el('div', { class: 'alert-head' },
           el('span', { class: 'badge', text: a.status === 'resolved' ? 'RESOLVED' : (a.update ? 'UPDATE ' + a.update : 'FIRING') }),
           el('span', { class: 'badge sev', text: a.severity }),
-          el('strong', { text: ` ${a.country} ${a.rule} ` }),
+          el('strong', { text: ` ${a.country === FEEDS ? 'feeds' : a.country} ${a.rule} ` }),
           el('span', { class: 'muted', text: fmtTime(a.window_start) })),
         el('div', { class: 'alert-summary', dir: 'auto', text: a.summary || '' }),
         el('div', { class: 'alert-evidence muted', dir: 'auto', text: (a.evidence || []).map((e) => e.title).filter(Boolean).slice(0, 2).join(' · ') }));

@@ -4,6 +4,7 @@ import { WorldMap } from './map.js';
 import { Timeline } from './timeline.js';
 import { AlertFeed } from './feed.js';
 import { showEvidence } from './evidence.js';
+import { CoverageStrip } from './coverage.js';
 
 const $ = (id) => document.getElementById(id);
 const REFRESH_MS = 3000;
@@ -20,6 +21,7 @@ document.addEventListener('securitypolicyviolation', () => {
 
 const map = new WorldMap($('map'), $('legend'), $('tooltip'), toggleCountry);
 const timeline = new Timeline($('timeline'));
+const coverage = new CoverageStrip($('coverage'));
 const feed = new AlertFeed($('feed'),
   { country: $('filter-country'), rule: $('filter-rule'), severity: $('filter-severity') },
   (alert) => showEvidence(alert, $('evidence'), $('evidence-body'), getJson));
@@ -124,6 +126,7 @@ async function refresh() {
   busy = true;
   try {
     await refreshMap();
+    coverage.update(await getJson('/coverage'));
     await refreshTimeline();
     if ($('status').textContent !== 'live') status('updated ' + new Date().toLocaleTimeString());
   } catch (e) {

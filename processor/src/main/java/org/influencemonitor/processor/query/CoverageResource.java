@@ -43,18 +43,24 @@ final class CoverageResource {
     Reply answer(QueryRequest request) {
         request.allowOnly(Set.of());
         List<SourceCoverage.State> local;
+        InvalidStateStoreException notHere = null;
         try {
             local = reader.coverageStates();
         } catch (InvalidStateStoreException e) {
             if (request.forwarded()) {
                 throw e;
             }
-            local = List.of(); // no counting task here (or not yet): the others may have one
+            notHere = e; // no counting task here (or not yet): the others may have one
+            local = List.of();
         }
         if (!local.isEmpty() || request.forwarded()) {
             return Reply.json(of(local.stream().max(FURTHEST).orElse(SourceCoverage.State.initial())));
         }
         List<Coverage> others = new ArrayList<>(gathering.fromOthers("/coverage", Coverage.class, "coverage"));
+        if (others.isEmpty() && notHere != null) {
+            // "no feed is silent" must not be said by an instance that cannot see the state at all
+            throw notHere;
+        }
         return Reply.json(others.stream().max(Comparator.comparing(Coverage::lastClosedWindow,
                 Comparator.nullsFirst(Comparator.naturalOrder()))).orElse(of(SourceCoverage.State.initial())));
     }

@@ -84,13 +84,14 @@ class DashboardServerTest {
     @Test
     void everythingWithDataNeedsTheToken() throws Exception {
         for (String path : new String[] {"/map", "/alerts/stream", "/metrics", "/elections", "/countries/MD/baseline",
-                "/articles/abc", "/incidents"}) {
+                "/articles/abc", "/incidents", "/coverage"}) {
             assertEquals(401, get(path, false).statusCode(), path);
         }
         assertEquals(200, get("/elections?country=MD", true).statusCode());
         assertTrue(get("/elections?country=MD", true).body().contains("\"country\":\"MD\""));
         assertEquals(404, get("/articles/abc", true).statusCode());
         assertEquals(503, get("/map", true).statusCode(), "a processor that is not running cannot list countries");
+        assertEquals(503, get("/coverage", true).statusCode(), "nor say whether a feed is silent");
     }
 
     @Test

@@ -87,7 +87,7 @@ class QueryServerTest {
     @Test
     void dataIs503WithRetryAfterWhileTheStoresCannotBeQueried() throws Exception {
         for (String path : new String[] {"/countries/MD/counts", "/countries/md/alerts?limit=5", "/countries/MD/incidents",
-                "/incidents"}) {
+                "/incidents", "/coverage", "/countries/ZZ/alerts"}) {
             HttpResponse<String> response = send("GET", path);
             assertEquals(503, response.statusCode(), path + ": " + response.body());
             assertEquals("2", response.headers().firstValue("Retry-After").orElse(null), path);
