@@ -59,6 +59,21 @@ class RulesConfigTest {
     }
 
     @Test
+    void coverageHasBundledDefaultsAndMergesLikeTheOtherSections() throws Exception {
+        RulesConfig.Coverage d = RulesConfig.defaults().coverage();
+        assertTrue(d.enabled());
+        assertEquals(1e-6, d.pValue());
+        assertEquals(24.0, d.minDailyArticles());
+        assertEquals(500, d.maxSources());
+        Path f = dir.resolve("coverage.yaml");
+        Files.writeString(f, "coverage: {max_sources: 50}\n");
+        assertEquals(new RulesConfig.Coverage(true, 1e-6, 24.0, 50), RulesConfig.load(f).coverage());
+        assertTrue(error("coverage: {p_value: 0}\n").contains("field coverage.p_value: must be in (0, 1), got 0.0"));
+        assertTrue(error("coverage: {max_sources: 0}\n").contains("field coverage.max_sources: must be at least 1"));
+        assertTrue(error("coverage: {min_daily: 3}\n").contains("unknown field coverage.min_daily"));
+    }
+
+    @Test
     void anEmptyFileIsTheDefaults() throws Exception {
         Path f = dir.resolve("empty.yaml");
         Files.writeString(f, "# nothing\n");

@@ -1,6 +1,7 @@
 package org.influencemonitor.processor.windows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -73,5 +74,36 @@ class SourceClocksTest {
                 1, new SourceClocks.Source(10, false, Map.of())), clocks.forgetThrough(0));
         assertEquals(-1, clocks.total(0));
         assertEquals(2, clocks.total(100));
+    }
+
+    @Test
+    void feedCountsAddUpOverSourcePartitionsAndAreForgottenWithTheirWindow() {
+        SourceClocks clocks = new SourceClocks(2);
+        clocks.update(new CountingSignal.SourceClock(0, 10, false, Map.of(0L, 3),
+                Map.of(0L, Map.of("wire", 2, "blog", 1), 3_600_000L, Map.of("wire", 1))));
+        clocks.update(new CountingSignal.SourceClock(1, 10, false, Map.of(0L, 1), Map.of(0L, Map.of("wire", 4))));
+        assertEquals(Map.of("wire", 6, "blog", 1), clocks.feeds(0));
+        assertEquals(Map.of("wire", 1), clocks.feeds(3_600_000L));
+        assertEquals(Map.of(), clocks.feeds(7_200_000L));
+        clocks.forgetThrough(0);
+        assertEquals(Map.of(), clocks.feeds(0));
+        assertEquals(Map.of("wire", 1), clocks.feeds(3_600_000L));
+    }
+
+    @Test
+    void aClockOrAStoredSourceWrittenBeforeFeedCountsStillReads() throws Exception {
+        org.influencemonitor.model.JsonSerde<CountingSignal> signals = org.influencemonitor.model.JsonSerde.of(CountingSignal.class);
+        CountingSignal old = signals.deserializer().deserialize("t",
+                "{\"type\":\"clock\",\"partition\":1,\"watermark\":5,\"idle\":false,\"totals\":{\"0\":2}}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(new CountingSignal.SourceClock(1, 5, false, Map.of(0L, 2)), old);
+        org.influencemonitor.model.JsonSerde<SourceClocks.Source> sources = org.influencemonitor.model.JsonSerde.of(SourceClocks.Source.class);
+        assertEquals(new SourceClocks.Source(5, true, Map.of(0L, 2)), sources.deserializer().deserialize("t",
+                "{\"watermark\":5,\"idle\":true,\"totals\":{\"0\":2}}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        CountingSignal.SourceClock now = new CountingSignal.SourceClock(0, 7, false, Map.of(0L, 1), Map.of(0L, Map.of("wire", 3)));
+        assertEquals(now, signals.deserializer().deserialize("t", signals.serializer().serialize("t", now)));
+        String plain = new String(signals.serializer().serialize("t", new CountingSignal.SourceClock(0, 7, false, Map.of())),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(plain.contains("sources"), "no per-feed counts, no field: " + plain);
     }
 }
