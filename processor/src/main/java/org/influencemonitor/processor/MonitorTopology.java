@@ -131,7 +131,8 @@ public final class MonitorTopology {
                 .mapValues(article -> (SourceEvent) new SourceEvent.Tagged(article), Named.as("tagged"))
                 .merge(ticks, Named.as("merge-clock"))
                 .process(() -> new MentionRouter(windows, config.clockTick(), config.watermarkInterval(), config.idleAfter(),
-                                config.rules().coverage().maxSources()), Named.as("route"),
+                                config.rules().coverage().enabled() ? config.rules().coverage().maxSources() : 0),
+                        Named.as("route"),
                         MentionRouter.DEDUP_STORE, MentionRouter.TOTALS_STORE, MentionRouter.FEEDS_STORE);
         routed.filter((country, r) -> r instanceof Routed.Late, Named.as("late-at-source"))
                 .mapValues(r -> ((Routed.Late) r).article(), Named.as("late-at-source-article"))

@@ -83,7 +83,10 @@ public final class MentionRouter implements Processor<String, SourceEvent, Strin
         this(windows, tick, interval, idleAfter, 500);
     }
 
-    /** Counting at most {@code maxFeeds} feeds by name per window; the rest as {@link #OTHER_FEEDS}. */
+    /**
+     * Counting at most {@code maxFeeds} feeds by name per window, the rest as {@link #OTHER_FEEDS}; none at
+     * all with 0 (the coverage watch is off).
+     */
     public MentionRouter(EventWindows windows, Duration tick, Duration interval, Duration idleAfter, int maxFeeds) {
         this.windows = windows;
         this.tickMs = tick.toMillis();
@@ -195,6 +198,11 @@ public final class MentionRouter implements Processor<String, SourceEvent, Strin
     }
 
     private void countFeed(long start, String feed) {
+        // The watch judges the rules' series only: with hopping windows, the other starts would cost a store
+        // write per article each for nothing. maxFeeds 0: the watch is off.
+        if (maxFeeds == 0 || !windows.inRuleSeries(start)) {
+            return;
+        }
         Map<String, Integer> counts = feeds.computeIfAbsent(start, s -> new HashMap<>());
         String name = counts.size() >= maxFeeds && !counts.containsKey(feed) ? OTHER_FEEDS : feed;
         int n = counts.merge(name, 1, Integer::sum);

@@ -213,8 +213,10 @@ public final class WindowedMentionCounter implements Processor<String, CountingS
 
     private void closeThrough(long lastStart) {
         // Every counting task gets every source clock, so every task sends the same feeds for the window.
-        context.forward(new Record<>(ClockSignals.KEY, new CounterOutput.FeedsClosed(lastStart, clocks.feeds(lastStart)),
-                lastStart));
+        if (windows.inRuleSeries(lastStart)) {
+            context.forward(new Record<>(ClockSignals.KEY,
+                    new CounterOutput.FeedsClosed(lastStart, clocks.feeds(lastStart)), lastStart));
+        }
         List<KeyValue<String, WindowTally>> closing = new ArrayList<>();
         try (KeyValueIterator<String, WindowTally> it = store.range(HistoryKeys.pad(scannedFrom),
                 HistoryKeys.pad(lastStart) + "|\uffff")) {
