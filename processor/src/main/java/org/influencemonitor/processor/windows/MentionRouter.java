@@ -155,12 +155,11 @@ public final class MentionRouter implements Processor<String, SourceEvent, Strin
                 route(tagged.article(), record.timestamp(), streamTime);
             } else {
                 // A feed sending only irrelevant articles is alive. No deduplication lookup for these: ingest
-                // drops what a feed sent before, and a resent article still shows the feed is sending.
-                String feed = feedOf(tagged.article());
-                for (long start : windows.startsFor(record.timestamp())) {
-                    if (!windows.isClosed(start, streamTime)) {
-                        countFeed(start, feed);
-                    }
+                // drops what a feed sent before, and a resent article still shows the feed is sending. Only
+                // the rules' series is watched, so only its one window is counted (no list of starts).
+                long start = EventWindows.alignDown(record.timestamp(), windows.size().toMillis());
+                if (maxFeeds > 0 && !windows.isClosed(start, streamTime)) {
+                    countFeed(start, feedOf(tagged.article()));
                 }
             }
         } else if (record.value() instanceof SourceEvent.Tick) {
@@ -181,9 +180,11 @@ public final class MentionRouter implements Processor<String, SourceEvent, Strin
             }
         }
         if (!fresh.isEmpty()) {
-            String feed = feedOf(article);
-            for (long start : fresh) {
-                countFeed(start, feed);
+            if (maxFeeds > 0) {
+                String feed = feedOf(article);
+                for (long start : fresh) {
+                    countFeed(start, feed);
+                }
             }
             for (CountingSignal.Mention mention : ArticleMentions.of(article, eventTime, fresh, windows.size().toMillis(), partition,
                     streamTime)) {
