@@ -84,6 +84,18 @@ class CoverageTopologyTest {
     }
 
     @Test
+    void hoppingWindowsWatchTheRulesSeriesAndGiveTheSameCoverageEvents() {
+        MonitorConfig hopping = new MonitorConfig(Duration.ofHours(1), Duration.ofMinutes(15), MonitorConfig.DEFAULT_GRACE,
+                MonitorConfig.DEFAULT_CLOCK_TICK, MonitorConfig.DEFAULT_FUTURE_TOLERANCE, MonitorConfig.DEFAULT_HISTORY,
+                RulesConfig.defaults(), ElectionCalendar.empty(), null).withThreshold(10);
+        List<Alert> coverage = run(hopping, dir.resolve("hopping")).stream().filter(a -> a.rule().equals("coverage")).toList();
+        assertEquals(List.of(Alert.Status.FIRING, Alert.Status.RESOLVED), coverage.stream().map(Alert::status).toList(),
+                coverage.toString());
+        assertEquals(hour(OUTAGE_FROM), coverage.get(0).windowStart());
+        assertEquals(hour(OUTAGE_TO), coverage.get(1).windowStart());
+    }
+
+    @Test
     void withoutTheCoverageWatchTheOutageResolvesTheCountryIncident() throws IOException {
         Path rules = dir.resolve("rules.yaml");
         Files.writeString(rules, "coverage:\n  enabled: false\n");
@@ -110,7 +122,10 @@ class CoverageTopologyTest {
     }
 
     private List<Alert> run(RulesConfig rules, Path stateDir) {
-        MonitorConfig config = config(rules);
+        return run(config(rules), stateDir);
+    }
+
+    private List<Alert> run(MonitorConfig config, Path stateDir) {
         try (TopologyTestDriver driver = new TopologyTestDriver(MonitorTopology.build(config, TAGGER), props(stateDir),
                 Instant.parse("2026-01-01T00:00:00Z"))) {
             TestOutputTopic<String, Alert> out = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(),
