@@ -1,10 +1,8 @@
 package org.influencemonitor.processor.errors;
 
-import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
-import org.influencemonitor.processor.telemetry.PipelineMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,20 +10,15 @@ import org.slf4j.LoggerFactory;
  * An event that parsed but cannot be processed (an invalid article) goes to the dead-letter topic with
  * its original bytes and one log line, and processing goes on.
  */
-public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
+public final class DeadLetterProcessingHandler extends DeadLetterRouting implements ProcessingExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
-    private String dlqTopic;
-    private PipelineMeters meters = PipelineMeters.none();
 
-    @Override
-    public void configure(Map<String, ?> configs) {
-        dlqTopic = DeadLetters.topic(configs);
-        meters = PipelineMeters.from(configs);
+    public DeadLetterProcessingHandler() {
+        super(LOG, "processing");
     }
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception e) {
-        meters.deadLetter("processing");
-        return Response.resume(DeadLetters.records(dlqTopic, context, e, LOG));
+        return Response.resume(deadLetter(context, e));
     }
 }

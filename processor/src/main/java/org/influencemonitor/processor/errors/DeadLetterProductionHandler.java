@@ -1,10 +1,8 @@
 package org.influencemonitor.processor.errors;
 
-import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
-import org.influencemonitor.processor.telemetry.PipelineMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,22 +12,17 @@ import org.slf4j.LoggerFactory;
  * fails, as by default: under exactly-once it has aborted the transaction, and only a retry from the last
  * commit keeps the outputs exactly once.
  */
-public final class DeadLetterProductionHandler implements ProductionExceptionHandler {
+public final class DeadLetterProductionHandler extends DeadLetterRouting implements ProductionExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProductionHandler.class);
-    private String dlqTopic;
-    private PipelineMeters meters = PipelineMeters.none();
 
-    @Override
-    public void configure(Map<String, ?> configs) {
-        dlqTopic = DeadLetters.topic(configs);
-        meters = PipelineMeters.from(configs);
+    public DeadLetterProductionHandler() {
+        super(LOG, "production");
     }
 
     @Override
     public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception e,
                                              SerializationExceptionOrigin origin) {
-        meters.deadLetter("production");
-        return Response.resume(DeadLetters.records(dlqTopic, context, e, LOG));
+        return Response.resume(deadLetter(context, e));
     }
 
     @Override
