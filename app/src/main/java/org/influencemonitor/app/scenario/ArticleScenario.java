@@ -47,7 +47,11 @@ public final class ArticleScenario {
     static final double STATE_OUTLET_SHARE = 0.02;       // published by a state outlet, ordinary wording
     static final double STATE_OUTLET_FRAUD_SHARE = 0.005; // published by a state outlet, fraud-claim wording
 
-    public enum Kind { PEAK, NIGHT, NARRATIVE }
+    /**
+     * {@code SLOW_NARRATIVE} (volume doubled, one to three state-linked fraud-claim articles an hour) is
+     * generated only by the operations replay in the tests; {@link #generate} refuses it.
+     */
+    public enum Kind { PEAK, NIGHT, NARRATIVE, SLOW_NARRATIVE }
 
     /** What an article is, for checking the tagger and explaining counts. */
     public enum Flavour { NEWS, ACTOR, FRAUD, STATE_OUTLET, STATE_OUTLET_FRAUD, SURGE_NEWS, SURGE_NARRATIVE }
@@ -187,6 +191,8 @@ public final class ArticleScenario {
                         case PEAK -> lambda * (PEAK_FACTOR - 1);
                         case NIGHT -> NIGHT_EXTRA;
                         case NARRATIVE -> NARRATIVE_EXTRA;
+                        case SLOW_NARRATIVE -> throw new IllegalArgumentException(
+                                "a slow narrative needs the operations scenario's generator: " + s);
                     };
                     Flavour flavour = s.kind() == Kind.NARRATIVE ? Flavour.SURGE_NARRATIVE : Flavour.SURGE_NEWS;
                     int n = poisson(random, extra);
@@ -201,7 +207,7 @@ public final class ArticleScenario {
         return new Scenario(seed, start, days, countries, surges, List.copyOf(items));
     }
 
-    private static Flavour backgroundFlavour(SplittableRandom random) {
+    static Flavour backgroundFlavour(SplittableRandom random) {
         double u = random.nextDouble();
         if ((u -= ACTOR_SHARE) < 0) {
             return Flavour.ACTOR;
@@ -298,9 +304,15 @@ public final class ArticleScenario {
 
     private static Item article(SplittableRandom random, Country c, Instant hour, Flavour flavour, Surge surge,
                                 int[] sequence) {
+        return article(random, c, hour, flavour, surge, sequence, OUTLETS);
+    }
+
+    /** As above, from one of {@code outlets} unless the flavour is a state outlet's: a feed of its own outlets. */
+    static Item article(SplittableRandom random, Country c, Instant hour, Flavour flavour, Surge surge,
+                        int[] sequence, List<Outlet> outlets) {
         List<String[]> templates = templates(flavour);
         String[] t = templates.get(random.nextInt(templates.size()));
-        List<Outlet> outlets = fromStateOutlet(flavour) ? STATE_OUTLETS : OUTLETS;
+        outlets = fromStateOutlet(flavour) ? STATE_OUTLETS : outlets;
         Outlet outlet = outlets.get(random.nextInt(outlets.size()));
         Instant published = hour.plusSeconds(random.nextInt(3600));
         String title = fill(t[0], c);

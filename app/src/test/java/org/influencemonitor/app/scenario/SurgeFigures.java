@@ -22,7 +22,7 @@ import org.influencemonitor.model.Alert;
  *   <li>An <b>incident</b> is a distinct {@code alert_id}; it opens with its {@code firing} event of
  *       {@code update} 0, whose {@code window_start} is where it started.</li>
  *   <li>A surge is <b>caught</b> when an incident of its country opens in one of its first
- *       {@link #CATCH_WINDOWS} windows; the <b>delay</b> is the number of windows from the surge's first
+ *       {@link #CATCH_WINDOWS} windows (a slow narrative: in any of its windows); the <b>delay</b> is the number of windows from the surge's first
  *       window to the earliest such incident (0 = its first window).</li>
  *   <li>A <b>false incident</b> is one that opens in a window of its country that no injected surge covers.</li>
  * </ul>
@@ -64,7 +64,7 @@ final class SurgeFigures {
             List<Alert> inFirstWindows = openings.values().stream()
                     .filter(a -> a.country().equals(s.country()))
                     .filter(a -> !a.windowStart().isBefore(s.start())
-                            && a.windowStart().isBefore(s.start().plus(WINDOW.multipliedBy(CATCH_WINDOWS))))
+                            && a.windowStart().isBefore(s.start().plus(WINDOW.multipliedBy(catchWindows(s)))))
                     .sorted(Comparator.comparing(Alert::windowStart))
                     .toList();
             Integer delay = inFirstWindows.isEmpty() ? null
@@ -76,6 +76,11 @@ final class SurgeFigures {
                     .anyMatch(s -> s.country().equals(a.country()) && s.covers(a.windowStart()));
             (explained ? surgeIncidents : falseIncidents).add(a);
         }
+    }
+
+    /** A slow narrative is caught before its end; every other surge within {@link #CATCH_WINDOWS} windows. */
+    static int catchWindows(Surge s) {
+        return s.kind() == ArticleScenario.Kind.SLOW_NARRATIVE ? s.hours() : CATCH_WINDOWS;
     }
 
     long caught() {
