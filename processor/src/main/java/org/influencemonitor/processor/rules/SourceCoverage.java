@@ -28,6 +28,9 @@ public final class SourceCoverage {
     /** A silent run at least this likely under the baseline is ordinary, and its windows are learnt as 0. */
     static final double ORDINARY_SILENCE = 0.05;
     private static final RulesConfig.Baseline BASELINE = new RulesConfig.Baseline(7, 0.5, 1.0, 0.5, 48);
+    /** Bounds and damping of the other sources' level (see {@link #level}): a few articles either way are noise. */
+    static final double MIN_LEVEL = 0.5;
+    static final double LEVEL_SHRINK = 5;
     /** The name under which sources beyond the cap are watched together. */
     public static final String OTHER = "(other)";
     private final double pValue;
@@ -134,6 +137,21 @@ public final class SourceCoverage {
         articles = capped(articles, next.keySet());
         articles.keySet().forEach(name -> next.putIfAbsent(name, new Source(HourlyBaseline.empty(), null, 0, null)));
         List<AlertEvent> events = new ArrayList<>();
+        // The level is taken over the judged sources that send in this window: a feed's other sources
+        // silent with it must not make its silence look like a quiet day.
+        Map<String, Double> expectedOf = new TreeMap<>();
+        double sendingExpected = 0;
+        int sendingArticles = 0;
+        for (Map.Entry<String, Source> e : next.entrySet()) {
+            double x = judged(e.getValue(), windowStart, secs);
+            expectedOf.put(e.getKey(), x);
+            int n = articles.getOrDefault(e.getKey(), 0);
+            if (x > 0 && n > 0) {
+                sendingExpected += x;
+                sendingArticles += n;
+            }
+        }
+        double level = level(sendingArticles, sendingExpected);
         for (Map.Entry<String, Source> e : next.entrySet()) {
             String name = e.getKey();
             Source s = e.getValue();
@@ -148,13 +166,7 @@ public final class SourceCoverage {
                 e.setValue(new Source(s.baseline().add(windowStart, n, 1, BASELINE, secs), null, 0, null, windowStart));
                 continue;
             }
-            double expected = 0;
-            // A source that has never sent has only the prior to expect anything from: its silence says nothing.
-            if (s.lastArticles() != null && s.baseline().warm(BASELINE, secs)
-                    && (s.silentExpected() > 0 || watched(s, windowStart, secs))) {
-                double[] post = s.baseline().posterior(windowStart, BASELINE);
-                expected = post[0] / post[1];
-            }
+            double expected = expectedOf.get(name) * level;
             Instant since = s.silentSince() == null ? windowStart : s.silentSince();
             double runExpected = s.silentExpected() + expected;
             String id = s.incidentId();
@@ -176,6 +188,37 @@ public final class SourceCoverage {
             e.setValue(new Source(learnt, since, runExpected, id, s.lastArticles()));
         }
         return new Result(new State(next, windowStart, secs), events);
+    }
+
+    /**
+     * What {@code s} is expected to send in the window, from its hour-of-day baseline; 0 when its silence
+     * would say nothing: a source that has never sent has only the prior to expect anything from, and one
+     * below {@code min_daily_articles} is not watched.
+     */
+    private double judged(Source s, Instant windowStart, long secs) {
+        if (s.lastArticles() == null || !s.baseline().warm(BASELINE, secs)
+                || !(s.silentExpected() > 0 || watched(s, windowStart, secs))) {
+            return 0;
+        }
+        double[] post = s.baseline().posterior(windowStart, BASELINE);
+        return post[0] / post[1];
+    }
+
+    /**
+     * How busy the sending sources are in this window against their own baselines, between
+     * {@value #MIN_LEVEL} and 1 (1 when none sends: nothing to compare with). The baselines know the hour of day but not the day of the week: on a Sunday
+     * every feed sends about half as much, and a feed's silence there is twice as likely as its weekday
+     * baseline says (a newspaper's quiet Sunday morning looked like an outage). The others' volume carries
+     * the week into the expectation, as the feeds' level does for countries. Never above 1, so a busy day
+     * never makes a silence more damning; never below {@value #MIN_LEVEL}, so a level pulled down by
+     * chance never hides an outage for long.
+     */
+    static double level(int sendingArticles, double sendingExpected) {
+        if (sendingExpected <= 0) {
+            return 1.0;
+        }
+        double ratio = (sendingArticles + LEVEL_SHRINK) / (sendingExpected + LEVEL_SHRINK);
+        return Math.max(MIN_LEVEL, Math.min(1.0, ratio));
     }
 
     /**

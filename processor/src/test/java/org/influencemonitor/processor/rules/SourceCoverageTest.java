@@ -91,4 +91,48 @@ class SourceCoverageTest {
         assertEquals(1, seen.size(), seen.toString());
         assertTrue(seen.get(0).summary().contains("Source " + SourceCoverage.OTHER + " "), seen.toString());
     }
+
+    @Test
+    void aQuietDayForEveryFeedScalesTheExpectedArticlesDown() {
+        for (int h = 0; h < 72; h++) {
+            close(h, Map.of("a", 20, "b", 20, "c", 20, "d", 3));
+        }
+        // A Sunday: every feed sends half, and d's six silent hours are about 1e-4 likely, not below 1e-6
+        // as d's weekday baseline (18 expected) would say.
+        for (int h = 72; h < 78; h++) {
+            close(h, Map.of("a", 10, "b", 10, "c", 10));
+        }
+        assertEquals(List.of(), events, "a quiet day is not an outage");
+        assertFalse(state.gap(Obs.hour(78)));
+    }
+
+    @Test
+    void everyFeedStoppingAtOnceStillShows() {
+        for (int h = 0; h < 72; h++) {
+            close(h, Map.of("a", 20, "b", 20));
+        }
+        close(72, Map.of());
+        assertEquals(2, events.size(), "no feed sends, so nothing lowers the 20 expected from each: " + events);
+        assertTrue(state.gap(Obs.hour(73)));
+    }
+
+    @Test
+    void aFeedsOtherSourcesSilentWithItDoNotMakeItsSilenceAQuietDay() {
+        for (int h = 0; h < 72; h++) {
+            close(h, Map.of("wire-1", 10, "wire-2", 10, "wire-3", 10, "paper", 10));
+        }
+        close(72, Map.of("paper", 10));
+        assertEquals(List.of(), events, "one silent hour at 10 expected is not yet implausible");
+        close(73, Map.of("paper", 10));
+        assertEquals(3, events.size(), "the three sources of the silent feed, in its second hour (judged by the "
+                + "sending paper, not pulled down to the floor by each other): " + events);
+    }
+
+    @Test
+    void theLevelIsBoundedAndDamped() {
+        assertEquals(1.0, SourceCoverage.level(80, 40), 1e-9, "a busy day never makes silence more damning");
+        assertEquals(SourceCoverage.MIN_LEVEL, SourceCoverage.level(0, 100), 1e-9);
+        assertEquals((30 + 5) / (60 + 5.0), SourceCoverage.level(30, 60), 1e-9);
+        assertEquals(1.0, SourceCoverage.level(0, 0), 1e-9, "no other feed to compare with");
+    }
 }
