@@ -11,8 +11,8 @@ import java.util.Optional;
  * Everything the engine remembers about one country, stored as JSON between calls. Immutable; lists are
  * kept sorted (actors by id, incidents by rule) so that equal histories give equal states and equal JSON.
  * Fields added after the first release ({@code volume}, {@code level}, {@code referenceVolume},
- * {@code recentNarrative}, {@code recentArticles}) may be missing from a stored state: they start empty, so an upgraded processor
- * reads its old states and warms the new parts up while the old ones keep working.
+ * {@code recentNarrative}, {@code recentArticles}) may be missing from a stored state: they start empty, so
+ * an upgraded processor reads its old states and warms the new parts up while the old ones keep working.
  *
  * @param firstObserved         the start of the first window ever seen for the country
  * @param lastClosedWindowStart the start of the latest closed window folded into the baselines

@@ -54,8 +54,8 @@ final class SpikeRule implements Rule {
     /**
      * The horizon: a window that is itself at least {@code min_ratio} times its expectation but not
      * surprising enough alone, judged together with the windows just before it (their sum against the sum
-     * of their expectations, at {@link SurgeTest#horizonPValue}). It only opens incidents (an open one is updated by windows that fire alone),
-     * so a moderate surge lasting two windows is seen in its second.
+     * of their expectations, at {@link SurgeTest#horizonPValue}). It only opens incidents (an open one is
+     * updated by windows that fire alone), so a moderate surge lasting two windows is seen in its second.
      */
     private Optional<Verdict> horizon(CountryState s, WindowObservation w, int count, SurgeTest t, WindowContext ctx) {
         List<Integer> before = before(s, w, ctx);
