@@ -11,8 +11,8 @@ import java.util.Optional;
  * Everything the engine remembers about one country, stored as JSON between calls. Immutable; lists are
  * kept sorted (actors by id, incidents by rule) so that equal histories give equal states and equal JSON.
  * Fields added after the first release ({@code volume}, {@code level}, {@code referenceVolume},
- * {@code recentNarrative}) may be missing from a stored state: they start empty, so an upgraded processor
- * reads its old states and warms the new parts up while the old ones keep working.
+ * {@code recentNarrative}, {@code recentArticles}) may be missing from a stored state: they start empty, so
+ * an upgraded processor reads its old states and warms the new parts up while the old ones keep working.
  *
  * @param firstObserved         the start of the first window ever seen for the country
  * @param lastClosedWindowStart the start of the latest closed window folded into the baselines
@@ -28,11 +28,13 @@ import java.util.Optional;
  *                              warmed up: what the threshold's articles are counted against
  * @param recentNarrative       state-linked fraud-claim articles of the latest closed windows, oldest
  *                              first, for the narrative rule's horizon
+ * @param recentArticles        articles of the latest closed windows, oldest first, for the spike rule's horizon
  */
 public record CountryState(String country, Instant firstObserved, Instant lastClosedWindowStart,
                            HourlyBaseline articles, HourlyBaseline share, HourlyBaseline narrative,
                            List<ActorSeen> actors, List<IncidentState> incidents, HourlyBaseline volume,
-                           Double level, Double referenceVolume, List<Integer> recentNarrative) {
+                           Double level, Double referenceVolume, List<Integer> recentNarrative,
+                           List<Integer> recentArticles) {
 
     public CountryState {
         Objects.requireNonNull(country, "country");
@@ -45,10 +47,11 @@ public record CountryState(String country, Instant firstObserved, Instant lastCl
                 : incidents.stream().sorted(Comparator.comparing(i -> i.rule().wireName())).toList();
         volume = volume == null ? HourlyBaseline.empty() : volume;
         recentNarrative = recentNarrative == null ? List.of() : List.copyOf(recentNarrative);
+        recentArticles = recentArticles == null ? List.of() : List.copyOf(recentArticles);
     }
 
     public static CountryState initial(String country) {
-        return new CountryState(country, null, null, null, null, null, null, null, null, null, null, null);
+        return new CountryState(country, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public Optional<IncidentState> incident(RuleKind rule) {
@@ -65,7 +68,7 @@ public record CountryState(String country, Instant firstObserved, Instant lastCl
             return this;
         }
         return new CountryState(country, windowStart, lastClosedWindowStart, articles, share, narrative, actors,
-                incidents, volume, level, referenceVolume, recentNarrative);
+                incidents, volume, level, referenceVolume, recentNarrative, recentArticles);
     }
 
     CountryState withIncident(RuleKind rule, IncidentState incident) {
@@ -74,36 +77,36 @@ public record CountryState(String country, Instant firstObserved, Instant lastCl
             next.add(incident);
         }
         return new CountryState(country, firstObserved, lastClosedWindowStart, articles, share, narrative, actors,
-                next, volume, level, referenceVolume, recentNarrative);
+                next, volume, level, referenceVolume, recentNarrative, recentArticles);
     }
 
-    CountryState withArticles(HourlyBaseline baseline) {
+    CountryState withArticles(HourlyBaseline baseline, List<Integer> recent) {
         return new CountryState(country, firstObserved, lastClosedWindowStart, baseline, share, narrative, actors,
-                incidents, volume, level, referenceVolume, recentNarrative);
+                incidents, volume, level, referenceVolume, recentNarrative, recent);
     }
 
     CountryState withShare(HourlyBaseline baseline) {
         return new CountryState(country, firstObserved, lastClosedWindowStart, articles, baseline, narrative, actors,
-                incidents, volume, level, referenceVolume, recentNarrative);
+                incidents, volume, level, referenceVolume, recentNarrative, recentArticles);
     }
 
     CountryState withNarrative(HourlyBaseline baseline, List<Integer> recent) {
         return new CountryState(country, firstObserved, lastClosedWindowStart, articles, share, baseline, actors,
-                incidents, volume, level, referenceVolume, recent);
+                incidents, volume, level, referenceVolume, recent, recentArticles);
     }
 
     CountryState withActors(List<ActorSeen> newActors) {
         return new CountryState(country, firstObserved, lastClosedWindowStart, articles, share, narrative, newActors,
-                incidents, volume, level, referenceVolume, recentNarrative);
+                incidents, volume, level, referenceVolume, recentNarrative, recentArticles);
     }
 
     CountryState withVolume(HourlyBaseline baseline, Double newLevel, Double reference) {
         return new CountryState(country, firstObserved, lastClosedWindowStart, articles, share, narrative, actors,
-                incidents, baseline, newLevel, reference, recentNarrative);
+                incidents, baseline, newLevel, reference, recentNarrative, recentArticles);
     }
 
     CountryState withLastClosed(Instant windowStart) {
         return new CountryState(country, firstObserved, windowStart, articles, share, narrative, actors, incidents,
-                volume, level, referenceVolume, recentNarrative);
+                volume, level, referenceVolume, recentNarrative, recentArticles);
     }
 }

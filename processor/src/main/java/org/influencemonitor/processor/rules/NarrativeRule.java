@@ -8,10 +8,11 @@ import java.util.Optional;
 
 /**
  * State-linked election-fraud-claim articles about a country against its own baseline of them, scaled by
- * the feeds' level. Two tests: the window alone (a sharp surge), and the sum of the last
- * {@code horizon_windows} windows against the sum of their expectations (a slow burn: two or three such
- * articles an hour about a country that has had none for weeks add up within a few hours, while one stray
- * article never does).
+ * the feeds' level. Two tests: the window alone (a sharp surge), and the sums of the last 2, 3, …,
+ * {@code horizon_windows} windows against the sums of their expectations, each at the rule's p-value shared
+ * between them (a slow burn: two or three such articles an hour about a country that has had none for weeks
+ * add up within a few hours, while one stray article never does; the shorter sums keep quiet windows before
+ * the burst from diluting it).
  */
 final class NarrativeRule implements Rule {
     private final RulesConfig.Surge cfg;
@@ -50,30 +51,47 @@ final class NarrativeRule implements Rule {
         if (t.breach() || before.isEmpty()) {
             return Optional.of(verdict(w, count, t, t.firing(), summary(w, count, t, ctx)));
         }
-        int earlier = before.stream().mapToInt(Integer::intValue).sum();
         int windows = before.size() + 1;
-        double a = 0;
-        double b = 0;
-        for (int i = 0; i < windows; i++) {
-            Instant start = w.windowStart().minusSeconds(ctx.windowSeconds() * (windows - 1L - i));
-            double[] post = s.narrative().posterior(start, cfg.baseline());
-            a += post[0] / windows;
-            b += post[1] / windows;
+        SurgeTest full = sum(s, w, before, windows, count, ctx);
+        // The shorter sums ending here too: a burst younger than the horizon is diluted by the quiet windows
+        // before it. The most surprising breaching sum is reported.
+        int best = full.breach() ? windows : 0;
+        SurgeTest bestSum = full.breach() ? full : null;
+        for (int k = 2; k < windows; k++) {
+            SurgeTest shorter = sum(s, w, before, k, count, ctx);
+            if (shorter.breach() && (bestSum == null || shorter.score() > bestSum.score())) {
+                best = k;
+                bestSum = shorter;
+            }
         }
-        SurgeTest sum = SurgeTest.of(cfg, a, b, earlier + count, ctx.level() * windows, ctx);
-        if (!sum.breach() && !sum.elevated()) {
+        if (bestSum == null && !full.elevated()) {
             return Optional.of(verdict(w, count, t, t.firing(), summary(w, count, t, ctx)));
         }
+        int shown = bestSum == null ? windows : best;
+        SurgeTest sum = bestSum == null ? full : bestSum;
+        int earlier = earlier(before, shown);
         // The count this window needed, given the earlier ones: what an analyst compares the window with.
         int firing = Math.max(1, sum.firing() - earlier);
         String summary = String.format(Locale.ROOT,
                 "Election-fraud narrative from state-linked sources building up about %s: %d articles in the %d windows to %s, %s the %.1f expected (p≈%.1e), %d in the last.%s",
-                w.country(), earlier + count, windows, w.label(), SurgeTest.ratio(earlier + count, sum.expected()),
+                w.country(), earlier + count, shown, w.label(), SurgeTest.ratio(earlier + count, sum.expected()),
                 sum.expected(), sum.tail(), count, ctx.preElectionNote());
         // A window without such articles only holds a building incident open; it does not update it.
         boolean breach = sum.breach() && count > 0;
-        return Optional.of(new Verdict(breach, sum.elevated() || t.elevated() || sum.breach(), count, firing,
+        return Optional.of(new Verdict(breach, full.elevated() || t.elevated() || sum.breach(), count, firing,
                 Math.max(t.score(), sum.score()), t.expected(), summary, w.topActors()));
+    }
+
+    /** The last {@code windows} windows (this one and the latest {@code windows - 1} before it) against their expectations. */
+    private SurgeTest sum(CountryState s, WindowObservation w, List<Integer> before, int windows, int count,
+                          WindowContext ctx) {
+        double[] post = SurgeTest.pooled(s.narrative(), cfg.baseline(), w.windowStart(), windows, ctx.windowSeconds());
+        return SurgeTest.of(cfg, SurgeTest.horizonPValue(cfg), post[0], post[1], earlier(before, windows) + count,
+                ctx.level() * windows, ctx);
+    }
+
+    private static int earlier(List<Integer> before, int windows) {
+        return before.subList(before.size() - (windows - 1), before.size()).stream().mapToInt(Integer::intValue).sum();
     }
 
     /** The counts of the windows just before {@code w}, oldest first, when the state's record of them is contiguous with it. */

@@ -87,6 +87,8 @@ public record RulesConfig(int quietWindowsToResolve, PreElection preElection, Le
      * the baseline is below {@code pValue}. An open incident counts a closed window as quiet unless it is
      * still elevated: tail probability below {@code resolvePValue} and ratio at least {@code resolveRatio}.
      * {@code minTotal} is used by {@code share} only: the all-countries count below which it stays silent.
+     * With {@code horizonWindows} above 1 the sums of the latest windows are judged too (see
+     * {@code SurgeTest.horizonPValue}: the sums share {@code pValue} between them).
      */
     public record Surge(boolean enabled, double pValue, int minCount, double minRatio, @com.fasterxml.jackson.annotation.JsonProperty("resolve_p_value") double resolvePValue,
                         double resolveRatio, int minTotal, Baseline baseline, SeverityBands severity,

@@ -1,5 +1,7 @@
 package org.influencemonitor.processor.rules;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -35,9 +37,62 @@ final class SpikeRule implements Rule {
             return Optional.empty();
         }
         int count = w.articles();
-        return Optional.of(test(s, w, count, ctx).map(t -> new Verdict(t.breach(), t.elevated(), count, t.firing(),
-                        t.score(), t.expected(), summary(w, count, t, ctx), w.topActors()))
-                .orElseGet(() -> Verdict.silent(count, "spike for " + w.country() + ": baseline warming up.")));
+        Optional<SurgeTest> single = test(s, w, count, ctx);
+        if (single.isEmpty()) {
+            return Optional.of(Verdict.silent(count, "spike for " + w.country() + ": baseline warming up."));
+        }
+        SurgeTest t = single.get();
+        Verdict alone = new Verdict(t.breach(), t.elevated(), count, t.firing(), t.score(), t.expected(),
+                summary(w, count, t, ctx), w.topActors());
+        if (t.breach() || s.incident(RuleKind.SPIKE).isPresent()
+                || count < SurgeTest.ratioFloor(cfg, t.expected(), ctx)) {
+            return Optional.of(alone);
+        }
+        return Optional.of(horizon(s, w, count, t, ctx).orElse(alone));
+    }
+
+    /**
+     * The horizon: a window that is itself at least {@code min_ratio} times its expectation but not
+     * surprising enough alone, judged together with the windows just before it (their sum against the sum
+     * of their expectations, at {@link SurgeTest#horizonPValue}). It only opens incidents (an open one is
+     * updated by windows that fire alone), so a moderate surge lasting two windows is seen in its second.
+     */
+    private Optional<Verdict> horizon(CountryState s, WindowObservation w, int count, SurgeTest t, WindowContext ctx) {
+        List<Integer> before = before(s, w, ctx);
+        if (before.isEmpty()) {
+            return Optional.empty();
+        }
+        int earlier = before.stream().mapToInt(Integer::intValue).sum();
+        int windows = before.size() + 1;
+        double[] post = SurgeTest.pooled(s.articles(), cfg.baseline(), w.windowStart(), windows, ctx.windowSeconds());
+        SurgeTest sum = SurgeTest.of(cfg, SurgeTest.horizonPValue(cfg), post[0], post[1], earlier + count,
+                ctx.level() * windows, ctx);
+        if (!sum.breach()) {
+            return Optional.empty();
+        }
+        // The count this window needed, given the earlier ones (never below its own ratio floor).
+        int firing = Math.max(SurgeTest.ratioFloor(cfg, t.expected(), ctx), sum.firing() - earlier);
+        String summary = String.format(Locale.ROOT,
+                "Spike in coverage of %s: %d articles in the %d windows to %s, %s the %.1f expected (p≈%.1e), %d in the last (%s its %.1f).%s",
+                w.country(), earlier + count, windows, w.label(), SurgeTest.ratio(earlier + count, sum.expected()),
+                sum.expected(), sum.tail(), count, SurgeTest.ratio(count, t.expected()), t.expected(),
+                ctx.preElectionNote());
+        return Optional.of(new Verdict(true, true, count, firing, Math.max(t.score(), sum.score()), t.expected(),
+                summary, w.topActors()));
+    }
+
+    /** The article counts of the windows just before {@code w}, oldest first, when the state's record of them is contiguous with it. */
+    private List<Integer> before(CountryState s, WindowObservation w, WindowContext ctx) {
+        if (cfg.horizonWindows() <= 1 || !contiguous(s, w, ctx)) {
+            return List.of();
+        }
+        List<Integer> recent = s.recentArticles();
+        return recent.subList(Math.max(0, recent.size() - (cfg.horizonWindows() - 1)), recent.size());
+    }
+
+    private static boolean contiguous(CountryState s, WindowObservation w, WindowContext ctx) {
+        return s.lastClosedWindowStart() != null
+                && s.lastClosedWindowStart().plusSeconds(ctx.windowSeconds()).equals(w.windowStart());
     }
 
     /** The expectation and the firing count for a window, for the dashboard's band. */
@@ -54,8 +109,16 @@ final class SpikeRule implements Rule {
 
     @Override
     public CountryState learn(CountryState s, WindowObservation w, Optional<Verdict> verdict, WindowContext ctx) {
+        List<Integer> recent = new ArrayList<>();
+        if (cfg.horizonWindows() > 1) {
+            if (contiguous(s, w, ctx)) {
+                recent.addAll(s.recentArticles());
+            }
+            recent.add(w.articles());
+            recent = recent.subList(Math.max(0, recent.size() - (cfg.horizonWindows() - 1)), recent.size());
+        }
         return s.withArticles(s.articles().add(w.windowStart(), SurgeTest.capped(w.articles(), verdict), ctx.level(),
-                cfg.baseline(), ctx.windowSeconds()));
+                cfg.baseline(), ctx.windowSeconds()), recent);
     }
 
     private static String summary(WindowObservation w, int count, SurgeTest t, WindowContext ctx) {

@@ -30,19 +30,57 @@ record SurgeTest(double expected, int firing, double tail, double score, boolean
      * baselines from paging on two articles, but ten articles where one in a few hours is usual is news.
      */
     static SurgeTest of(RulesConfig.Surge cfg, double a, double b, int count, double exposure, WindowContext ctx) {
+        return of(cfg, cfg.pValue(), a, b, count, exposure, ctx);
+    }
+
+    /** As above, against {@code pValue} instead of the rule's (the horizon's sums); the unusual-count floor never looser. */
+    static SurgeTest of(RulesConfig.Surge cfg, double pValue, double a, double b, int count, double exposure,
+                        WindowContext ctx) {
         double expected = exposure * a / b;
         int minCount = ctx.lowered(cfg.minCount());
-        double minRatio = Math.max(1.0, cfg.minRatio() * ctx.factor());
-        int ratioFloor = Math.max(1, (int) Math.ceil(minRatio * expected - 1e-9));
-        int firing = GammaPoisson.smallestCountBelow(cfg.pValue(), Math.max(minCount, ratioFloor), a, b, exposure);
-        if (cfg.minCountPValue() < cfg.pValue() && firing > ratioFloor) {
-            int unusual = GammaPoisson.smallestCountBelow(cfg.minCountPValue(), Math.max(2, ratioFloor), a, b, exposure);
+        int ratioFloor = ratioFloor(cfg, expected, ctx);
+        double minCountPValue = Math.min(cfg.minCountPValue(), pValue);
+        int firing = GammaPoisson.smallestCountBelow(pValue, Math.max(minCount, ratioFloor), a, b, exposure);
+        if (minCountPValue < pValue && firing > ratioFloor) {
+            int unusual = GammaPoisson.smallestCountBelow(minCountPValue, Math.max(2, ratioFloor), a, b, exposure);
             firing = Math.min(firing, unusual);
         }
         double tail = GammaPoisson.upperTail(count, a, b, exposure);
         double score = count == 0 ? 0.0 : Math.min(300.0, -Math.log10(Math.max(tail, 1e-300)));
         boolean elevated = count > 0 && tail < cfg.resolvePValue() && count >= cfg.resolveRatio() * expected;
         return new SurgeTest(expected, firing, tail, score, count >= firing, elevated);
+    }
+
+    /**
+     * The p-value each of a horizon's sums is tested at: the sums of the latest 2, 3, …, {@code horizon_windows}
+     * windows are {@code horizon_windows - 1} more tests per window, so they share the rule's p-value
+     * (Bonferroni). Spike's single sum (2 windows) is tested at {@code p_value}, narrative's four at a quarter of it.
+     */
+    static double horizonPValue(RulesConfig.Surge cfg) {
+        return cfg.pValue() / Math.max(1, cfg.horizonWindows() - 1);
+    }
+
+    /** The smallest count at least {@code min_ratio} (lowered before elections) times {@code expected}, at least 1. */
+    static int ratioFloor(RulesConfig.Surge cfg, double expected, WindowContext ctx) {
+        double minRatio = Math.max(1.0, cfg.minRatio() * ctx.factor());
+        return Math.max(1, (int) Math.ceil(minRatio * expected - 1e-9));
+    }
+
+    /**
+     * The Gamma posterior (shape, rate) of the mean rate over {@code windows} consecutive windows ending with
+     * the one starting at {@code last}: each hour's posterior averaged, so that the sum of the windows is
+     * NB(shape, rate / (rate + windows x level)).
+     */
+    static double[] pooled(HourlyBaseline baseline, RulesConfig.Baseline p, java.time.Instant last, int windows,
+                           long windowSeconds) {
+        double a = 0;
+        double b = 0;
+        for (int i = 0; i < windows; i++) {
+            double[] post = baseline.posterior(last.minusSeconds(windowSeconds * (windows - 1L - i)), p);
+            a += post[0] / windows;
+            b += post[1] / windows;
+        }
+        return new double[] {a, b};
     }
 
     /** "5.2×" or "far above" when nothing was expected. */

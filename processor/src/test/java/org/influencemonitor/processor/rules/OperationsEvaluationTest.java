@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class OperationsEvaluationTest {
     static final int SEEDS = Integer.getInteger("operations.seeds", 3);
+    /** The first seed: {@code -Doperations.firstSeed=21 -Doperations.seeds=20} is the hold-out of docs/alerting.md. */
+    static final int FIRST_SEED = Integer.getInteger("operations.firstSeed", 1);
 
     static RuleKind ruleFor(OperationsScenario.Kind kind) {
         return kind.narrative() ? RuleKind.NARRATIVE : RuleKind.SPIKE;
@@ -200,7 +202,7 @@ class OperationsEvaluationTest {
     void figuresOverSeeds() {
         List<Figures> runs = new ArrayList<>();
         StringBuilder details = new StringBuilder();
-        for (long seed = 1; seed <= SEEDS; seed++) {
+        for (long seed = FIRST_SEED; seed < FIRST_SEED + SEEDS; seed++) {
             Figures f = run(seed, RulesConfig.defaults(), true);
             runs.add(f);
             details.append(describe(f));
@@ -217,8 +219,12 @@ class OperationsEvaluationTest {
             assertEquals(0, f.falseCoverage(), "seed " + f.seed() + ": " + f.coverage());
             assertEquals(List.of(), f.resolvedInOutage(), "seed " + f.seed() + ": resolved by the outage's silence");
         }
-        int unexplained = runs.stream().mapToInt(f -> f.falseIncidents().size() + f.stepIncidents().size()).sum();
-        // Measured 0.6 per 1,000 over seeds 1-20 (docs/alerting.md); before this model, 181.
-        assertTrue(1000 * unexplained / weeks < 2, "unexplained incidents per 1,000 country-weeks: " + details);
+        // The bar of issue 12: no incident from a volume step, at most 1 false incident per 1,000 country-weeks
+        // (measured over seeds 1-20: 0 and 0.42, docs/alerting.md; before the feeds' level, 617 and 52.7).
+        int step = runs.stream().mapToInt(f -> f.stepIncidents().size()).sum();
+        int falseIncidents = runs.stream().mapToInt(f -> f.falseIncidents().size()).sum();
+        assertEquals(0, step, "incidents from the volume steps: " + details);
+        assertTrue(falseIncidents <= weeks / 1000, "false incidents: " + falseIncidents + " over " + weeks
+                + " country-weeks: " + details);
     }
 }

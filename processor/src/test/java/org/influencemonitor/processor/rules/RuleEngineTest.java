@@ -277,6 +277,67 @@ class RuleEngineTest {
     // ---- narrative -----------------------------------------------------------------------------------------
 
     @Test
+    void aModerateSurgeOverTwoWindowsIsSeenInItsSecondButOneWindowOrLessThanThreeFoldIsNot() throws IOException {
+        int day = 21 * 24;                                       // three weeks at 3 an hour by day, 1 by night
+        Driver d = driver(ONLY_SPIKE);
+        steady(d, "MD", 0, day, 3, 1);
+        d.close(articles("MD", day + 10, 12));   // 4x the 3 expected: not surprising enough alone (p ~ 1e-4)
+        assertTrue(d.events.isEmpty(), d.events.toString());
+        d.close(articles("MD", day + 11, 12));   // twice in a row: 24 against ~6.5 is
+        assertEquals(List.of("firing:0"), statuses(d.events));
+        AlertEvent e = d.events.get(0);
+        assertEquals(Obs.hour(day + 11), e.windowStart());
+        assertTrue(e.summary().startsWith("Spike in coverage of MD: 24 articles in the 2 windows to"), e.summary());
+        assertTrue(e.threshold() <= 12 && e.threshold() >= 3 * e.expected(), "threshold " + e.threshold());
+
+        Driver once = driver(ONLY_SPIKE);                        // one such window, then a normal one: nothing
+        steady(once, "MD", 0, day, 3, 1);
+        once.close(articles("MD", day + 10, 12));
+        once.close(articles("MD", day + 11, 4));
+        assertTrue(once.events.isEmpty(), once.events.toString());
+        Driver modest = driver(ONLY_SPIKE);                      // 2.7x twice: below min_ratio in each window
+        steady(modest, "MD", 0, day, 3, 1);
+        modest.close(articles("MD", day + 10, 8));
+        modest.close(articles("MD", day + 11, 8));
+        assertTrue(modest.events.isEmpty(), modest.events.toString());
+        Driver alone = driver(ONLY_SPIKE + "spike: {horizon_windows: 1}\n");   // the window alone, as before
+        steady(alone, "MD", 0, day, 3, 1);
+        alone.close(articles("MD", day + 10, 12));
+        alone.close(articles("MD", day + 11, 12));
+        assertTrue(alone.events.isEmpty(), alone.events.toString());
+    }
+
+    private static final String ONLY_NARRATIVE = """
+            threshold: {enabled: false}
+            spike: {enabled: false}
+            share: {enabled: false}
+            new_actor: {enabled: false}
+            """;
+
+    @Test
+    void aSlowBurnAboutACountryWithoutAnyIsSeenBeforeItEndsButStrayArticlesAreNot() throws IOException {
+        Driver d = driver(ONLY_NARRATIVE);
+        int h0 = 16 * 24 + 13;                                   // 16 days without any, then 1, 2, 1, 1 an hour
+        for (int h = 0; h < h0; h++) {
+            d.close(full("MD", h, 2, 0, -1, List.of()));
+        }
+        int[] burst = {1, 2, 1, 1};
+        for (int i = 0; i < burst.length; i++) {
+            d.close(full("MD", h0 + i, 4, burst[i], -1, List.of()));
+        }
+        assertEquals(1, d.of(RuleKind.NARRATIVE).size(), d.events.toString());
+        AlertEvent e = d.events.get(0);
+        assertTrue(e.summary().contains("building up about MD"), e.summary());
+        assertTrue(e.windowStart().isBefore(Obs.hour(h0 + burst.length)));
+
+        Driver stray = driver(ONLY_NARRATIVE);                   // one, then another five hours later: nothing
+        for (int h = 0; h < h0 + 12; h++) {
+            stray.close(full("MD", h, 2, h == h0 || h == h0 + 5 ? 1 : 0, -1, List.of()));
+        }
+        assertTrue(stray.events.isEmpty(), stray.events.toString());
+    }
+
+    @Test
     void narrativeSurgeOfStateLinkedFraudClaimsIsCritical() throws IOException {
         Driver d = driver("""
                 threshold: {enabled: false}

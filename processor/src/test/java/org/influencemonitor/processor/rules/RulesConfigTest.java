@@ -23,7 +23,10 @@ class RulesConfigTest {
         assertEquals(100, c.threshold().articles());
         assertEquals(1e-6, c.spike().pValue());
         assertEquals(1e-7, c.spike().minCountPValue());
-        assertEquals(6, c.narrative().horizonWindows());
+        assertEquals(5, c.narrative().horizonWindows());
+        assertEquals(2, c.spike().horizonWindows());
+        assertEquals(2.5e-6, SurgeTest.horizonPValue(c.narrative()), 1e-12);
+        assertEquals(1e-6, SurgeTest.horizonPValue(c.spike()), 1e-12);
         assertTrue(c.level().enabled());
         assertEquals(0.01, c.spike().resolvePValue());
         assertEquals(48.0, c.spike().baseline().warmupHours());
