@@ -137,21 +137,23 @@ public final class SourceCoverage {
         articles = capped(articles, next.keySet());
         articles.keySet().forEach(name -> next.putIfAbsent(name, new Source(HourlyBaseline.empty(), null, 0, null)));
         List<AlertEvent> events = new ArrayList<>();
-        // The level is taken over the judged sources that send in this window: a feed's other sources
-        // silent with it must not make its silence look like a quiet day.
+        // The level is taken over the judged sources that are not remarkably silent: a feed's other sources
+        // silent with it must not make its silence look like a quiet day, while a sparse source's chance
+        // empty window counts as the 0 it is (leaving out every empty source would bias the level up).
         Map<String, Double> expectedOf = new TreeMap<>();
-        double sendingExpected = 0;
-        int sendingArticles = 0;
+        Map<String, Boolean> inLevel = new TreeMap<>();
+        double levelExpected = 0;
+        int levelArticles = 0;
         for (Map.Entry<String, Source> e : next.entrySet()) {
             double x = judged(e.getValue(), windowStart, secs);
             expectedOf.put(e.getKey(), x);
-            int n = articles.getOrDefault(e.getKey(), 0);
-            if (x > 0 && n > 0) {
-                sendingExpected += x;
-                sendingArticles += n;
+            boolean counted = x > 0 && !remarkablySilent(e.getValue());
+            inLevel.put(e.getKey(), counted);
+            if (counted) {
+                levelExpected += x;
+                levelArticles += articles.getOrDefault(e.getKey(), 0);
             }
         }
-        double level = level(sendingArticles, sendingExpected);
         for (Map.Entry<String, Source> e : next.entrySet()) {
             String name = e.getKey();
             Source s = e.getValue();
@@ -166,7 +168,10 @@ public final class SourceCoverage {
                 e.setValue(new Source(s.baseline().add(windowStart, n, 1, BASELINE, secs), null, 0, null, windowStart));
                 continue;
             }
-            double expected = expectedOf.get(name) * level;
+            double own = expectedOf.get(name);
+            // its own silence is not evidence of a quiet day
+            double expected = own * (inLevel.get(name) ? level(levelArticles, levelExpected - own)
+                    : level(levelArticles, levelExpected));
             Instant since = s.silentSince() == null ? windowStart : s.silentSince();
             double runExpected = s.silentExpected() + expected;
             String id = s.incidentId();
@@ -204,20 +209,25 @@ public final class SourceCoverage {
         return post[0] / post[1];
     }
 
+    /** Silent for a run already unlikely by chance, or with an open incident: not a measure of the day. */
+    private static boolean remarkablySilent(Source s) {
+        return s.incidentId() != null || (s.silentSince() != null && Math.exp(-s.silentExpected()) < ORDINARY_SILENCE);
+    }
+
     /**
-     * How busy the sending sources are in this window against their own baselines, between
-     * {@value #MIN_LEVEL} and 1 (1 when none sends: nothing to compare with). The baselines know the hour of day but not the day of the week: on a Sunday
+     * How busy the other sources are in this window against their own baselines (those not remarkably
+     * silent), between {@value #MIN_LEVEL} and 1 (1 when there is none to compare with). The baselines know the hour of day but not the day of the week: on a Sunday
      * every feed sends about half as much, and a feed's silence there is twice as likely as its weekday
      * baseline says (a newspaper's quiet Sunday morning looked like an outage). The others' volume carries
      * the week into the expectation, as the feeds' level does for countries. Never above 1, so a busy day
      * never makes a silence more damning; never below {@value #MIN_LEVEL}, so a level pulled down by
      * chance never hides an outage for long.
      */
-    static double level(int sendingArticles, double sendingExpected) {
-        if (sendingExpected <= 0) {
+    static double level(int articles, double expected) {
+        if (expected <= 0) {
             return 1.0;
         }
-        double ratio = (sendingArticles + LEVEL_SHRINK) / (sendingExpected + LEVEL_SHRINK);
+        double ratio = (articles + LEVEL_SHRINK) / (expected + LEVEL_SHRINK);
         return Math.max(MIN_LEVEL, Math.min(1.0, ratio));
     }
 

@@ -93,6 +93,28 @@ class SourceCoverageTest {
     }
 
     @Test
+    void aQuietNightForEveryFeedIsNotAnOutage() {
+        for (int h = 0; h < 72; h++) {
+            close(h, Map.of("a", 2, "b", 2, "c", 2, "d", 2, "e", 2, "f", 2));
+        }
+        // Half the usual volume for nine hours, spread thin: most feeds have empty hours by chance. Left out
+        // of the level, those empty hours would make the others look as busy as ever.
+        int[][] night = {{1, 1, 0, 1, 2, 0}, {0, 1, 1, 0, 1, 1}, {1, 0, 2, 1, 0, 1}, {1, 1, 0, 0, 1, 1}, {0, 2, 1, 1, 0, 0},
+                {1, 0, 1, 1, 1, 1}, {2, 1, 0, 1, 0, 1}, {0, 1, 1, 0, 1, 2}, {1, 1, 1, 1, 0, 0}};
+        for (int i = 0; i < night.length; i++) {
+            Map<String, Integer> w = new java.util.TreeMap<>();
+            String[] names = {"b", "c", "d", "e", "f", "g"};
+            for (int j = 0; j < 5; j++) {
+                if (night[i][j] > 0) {
+                    w.put(names[j], night[i][j]);
+                }
+            }
+            close(72 + i, w);   // a is silent all night: 18 expected by its weekday baseline, about 9 tonight
+        }
+        assertEquals(List.of(), events, "a thin night is not an outage");
+    }
+
+    @Test
     void aQuietDayForEveryFeedScalesTheExpectedArticlesDown() {
         for (int h = 0; h < 72; h++) {
             close(h, Map.of("a", 20, "b", 20, "c", 20, "d", 3));
@@ -112,8 +134,11 @@ class SourceCoverageTest {
             close(h, Map.of("a", 20, "b", 20));
         }
         close(72, Map.of());
-        assertEquals(2, events.size(), "no feed sends, so nothing lowers the 20 expected from each: " + events);
-        assertTrue(state.gap(Obs.hour(73)));
+        assertEquals(List.of(), events, "each judged at the level's floor by the other's silence: 10 expected");
+        close(73, Map.of());
+        assertEquals(2, events.size(), "then both are remarkably silent, nothing is left to lower the 20 expected: "
+                + events);
+        assertTrue(state.gap(Obs.hour(74)));
     }
 
     @Test
