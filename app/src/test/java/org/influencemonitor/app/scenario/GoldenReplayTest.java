@@ -7,29 +7,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Collectors;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.influencemonitor.ingest.ArticleLineParser;
 import org.influencemonitor.model.Alert;
-import org.influencemonitor.model.Article;
-import org.influencemonitor.model.ClockTick;
-import org.influencemonitor.model.JsonSerde;
 import org.influencemonitor.model.MentionWindow;
-import org.influencemonitor.model.Topics;
-import org.influencemonitor.processor.MonitorConfig;
-import org.influencemonitor.processor.MonitorTopology;
-import org.influencemonitor.processor.StreamsSettings;
-import org.influencemonitor.processor.tagging.Tagger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Articles arrive a second apart in wall-clock time, as a live feed would deliver them.
  */
 class GoldenReplayTest {
-    private static final Duration WALL_CLOCK_STEP = Duration.ofSeconds(1);
-
     @TempDir
     Path stateDir;
 
@@ -72,35 +52,10 @@ class GoldenReplayTest {
     }
 
     private List<String> replay(ArticleScenario.Scenario scenario) {
-        MonitorConfig config = MonitorConfig.defaults();
-        Properties props = StreamsSettings.of("unused:9092", "golden", stateDir, new Properties());
-        ArticleLineParser parser = new ArticleLineParser(Clock.systemUTC());
+        TopologyReplay.Output output = TopologyReplay.run(scenario, "golden", stateDir);
         List<String> out = new ArrayList<>();
-        try (TopologyTestDriver driver = new TopologyTestDriver(MonitorTopology.build(config, Tagger.defaults()), props,
-                Instant.parse("2026-12-01T00:00:00Z"))) {
-            TestInputTopic<String, Article> raw = driver.createInputTopic(Topics.ARTICLES_RAW, new StringSerializer(),
-                    JsonSerde.of(Article.class));
-            TestInputTopic<String, ClockTick> clock = driver.createInputTopic(Topics.MONITOR_CLOCK,
-                    new StringSerializer(), JsonSerde.of(ClockTick.class));
-            TestOutputTopic<String, Alert> alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(),
-                    JsonSerde.of(Alert.class));
-            TestOutputTopic<String, MentionWindow> mentions = driver.createOutputTopic(Topics.MENTIONS_BY_COUNTRY,
-                    new StringDeserializer(), JsonSerde.of(MentionWindow.class));
-            Instant last = null;
-            for (String text : scenario.lines()) {
-                Article article = parser.parse(text).article();
-                raw.pipeInput(article.id(), article, article.publishedAt());
-                driver.advanceWallClockTime(WALL_CLOCK_STEP);
-                last = article.publishedAt();
-            }
-            long size = config.windowSize().toMillis();
-            Instant end = Instant.ofEpochMilli(Math.floorDiv(last.toEpochMilli(), size) * size)
-                    .plus(config.windowSize()).plus(config.grace());
-            clock.pipeInput("clock", new ClockTick(1, end), end);
-            driver.advanceWallClockTime(WALL_CLOCK_STEP);
-            alerts.readValuesToList().forEach(a -> out.add(describe(a)));
-            mentions.readValuesToList().stream().filter(MentionWindow::isFinal).forEach(m -> out.add(describe(m)));
-        }
+        output.alerts().forEach(a -> out.add(describe(a)));
+        output.windows().stream().filter(MentionWindow::isFinal).forEach(m -> out.add(describe(m)));
         return out;
     }
 

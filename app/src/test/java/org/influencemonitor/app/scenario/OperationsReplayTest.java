@@ -5,32 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.influencemonitor.app.scenario.ArticleScenario.Outlet;
 import org.influencemonitor.app.scenario.ArticleScenario.Scenario;
-import org.influencemonitor.ingest.ArticleLineParser;
 import org.influencemonitor.model.Alert;
-import org.influencemonitor.model.Article;
-import org.influencemonitor.model.ClockTick;
-import org.influencemonitor.model.JsonSerde;
-import org.influencemonitor.model.Topics;
-import org.influencemonitor.processor.MonitorConfig;
-import org.influencemonitor.processor.MonitorTopology;
-import org.influencemonitor.processor.StreamsSettings;
-import org.influencemonitor.processor.tagging.Tagger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * prints the figures for docs/alerting.md.
  */
 class OperationsReplayTest {
-    private static final Duration WALL_CLOCK_STEP = Duration.ofSeconds(1);
     private static final long DEFAULT_SEED = 20260824L;
     private static final int SEEDS = Integer.getInteger("operations.replay.seeds", 0);
     /** After a feed is added or removed the levels take days to settle: a week is "after the step". */
@@ -205,37 +188,8 @@ class OperationsReplayTest {
     }
 
     private static List<Alert> replay(Scenario scenario, Path stateDir) throws Exception {
-        Files.createDirectories(stateDir);
-        MonitorConfig config = MonitorConfig.defaults();
-        Properties props = StreamsSettings.of("unused:9092", "operations", stateDir, new Properties());
-        ArticleLineParser parser = new ArticleLineParser(Clock.systemUTC());
-        try (TopologyTestDriver driver = new TopologyTestDriver(MonitorTopology.build(config, Tagger.defaults()), props,
-                Instant.parse("2026-12-01T00:00:00Z"))) {
-            TestInputTopic<String, Article> raw = driver.createInputTopic(Topics.ARTICLES_RAW, new StringSerializer(),
-                    JsonSerde.of(Article.class));
-            TestInputTopic<String, ClockTick> clock = driver.createInputTopic(Topics.MONITOR_CLOCK,
-                    new StringSerializer(), JsonSerde.of(ClockTick.class));
-            TestOutputTopic<String, Alert> alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(),
-                    JsonSerde.of(Alert.class));
-            List<Alert> out = new ArrayList<>();
-            Instant last = null;
-            for (String text : scenario.lines()) {
-                Article article = parser.parse(text).article();
-                raw.pipeInput(article.id(), article, article.publishedAt());
-                driver.advanceWallClockTime(WALL_CLOCK_STEP);
-                last = article.publishedAt();
-                if (!alerts.isEmpty()) {
-                    out.addAll(alerts.readValuesToList());
-                }
-            }
-            long size = config.windowSize().toMillis();
-            Instant end = Instant.ofEpochMilli(Math.floorDiv(last.toEpochMilli(), size) * size)
-                    .plus(config.windowSize()).plus(config.grace());
-            clock.pipeInput("clock", new ClockTick(1, end), end);
-            driver.advanceWallClockTime(WALL_CLOCK_STEP);
-            out.addAll(alerts.readValuesToList());
-            assertTrue(out.stream().noneMatch(a -> a.alertId() == null), "every alert has an id");
-            return out;
-        }
+        List<Alert> out = TopologyReplay.run(scenario, "operations", Files.createDirectories(stateDir)).alerts();
+        assertTrue(out.stream().noneMatch(a -> a.alertId() == null), "every alert has an id");
+        return out;
     }
 }
