@@ -11,7 +11,7 @@ import java.util.Optional;
  * Everything the engine remembers about one country, stored as JSON between calls. Immutable; lists are
  * kept sorted (actors by id, incidents by rule) so that equal histories give equal states and equal JSON.
  * Fields added after the first release ({@code volume}, {@code level}, {@code referenceVolume},
- * {@code recentNarrative}, {@code recentArticles}) may be missing from a stored state: they start empty, so
+ * {@code recentNarrative}, {@code recentArticles}, {@code recentVolume}) may be missing from a stored state: they start empty, so
  * an upgraded processor reads its old states and warms the new parts up while the old ones keep working.
  *
  * @param firstObserved         the start of the first window ever seen for the country
@@ -29,12 +29,14 @@ import java.util.Optional;
  * @param recentNarrative       state-linked fraud-claim articles of the latest closed windows, oldest
  *                              first, for the narrative rule's horizon
  * @param recentArticles        articles of the latest closed windows, oldest first, for the spike rule's horizon
+ * @param recentVolume          the other countries' articles and their expectation in the latest closed windows
+ *                              with a known total, oldest first, which the level pools ({@code level.windows})
  */
 public record CountryState(String country, Instant firstObserved, Instant lastClosedWindowStart,
                            HourlyBaseline articles, HourlyBaseline share, HourlyBaseline narrative,
                            List<ActorSeen> actors, List<IncidentState> incidents, HourlyBaseline volume,
                            Double level, Double referenceVolume, List<Integer> recentNarrative,
-                           List<Integer> recentArticles) {
+                           List<Integer> recentArticles, List<VolumeWindow> recentVolume) {
 
     public CountryState {
         Objects.requireNonNull(country, "country");
@@ -48,10 +50,11 @@ public record CountryState(String country, Instant firstObserved, Instant lastCl
         volume = volume == null ? HourlyBaseline.empty() : volume;
         recentNarrative = recentNarrative == null ? List.of() : List.copyOf(recentNarrative);
         recentArticles = recentArticles == null ? List.of() : List.copyOf(recentArticles);
+        recentVolume = recentVolume == null ? List.of() : List.copyOf(recentVolume);
     }
 
     public static CountryState initial(String country) {
-        return new CountryState(country, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new CountryState(country, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public Optional<IncidentState> incident(RuleKind rule) {
@@ -68,7 +71,7 @@ public record CountryState(String country, Instant firstObserved, Instant lastCl
             return this;
         }
         return new CountryState(country, windowStart, lastClosedWindowStart, articles, share, narrative, actors,
-                incidents, volume, level, referenceVolume, recentNarrative, recentArticles);
+                incidents, volume, level, referenceVolume, recentNarrative, recentArticles, recentVolume);
     }
 
     CountryState withIncident(RuleKind rule, IncidentState incident) {
@@ -77,36 +80,46 @@ public record CountryState(String country, Instant firstObserved, Instant lastCl
             next.add(incident);
         }
         return new CountryState(country, firstObserved, lastClosedWindowStart, articles, share, narrative, actors,
-                next, volume, level, referenceVolume, recentNarrative, recentArticles);
+                next, volume, level, referenceVolume, recentNarrative, recentArticles, recentVolume);
     }
 
     CountryState withArticles(HourlyBaseline baseline, List<Integer> recent) {
         return new CountryState(country, firstObserved, lastClosedWindowStart, baseline, share, narrative, actors,
-                incidents, volume, level, referenceVolume, recentNarrative, recent);
+                incidents, volume, level, referenceVolume, recentNarrative, recent, recentVolume);
     }
 
     CountryState withShare(HourlyBaseline baseline) {
         return new CountryState(country, firstObserved, lastClosedWindowStart, articles, baseline, narrative, actors,
-                incidents, volume, level, referenceVolume, recentNarrative, recentArticles);
+                incidents, volume, level, referenceVolume, recentNarrative, recentArticles, recentVolume);
     }
 
     CountryState withNarrative(HourlyBaseline baseline, List<Integer> recent) {
         return new CountryState(country, firstObserved, lastClosedWindowStart, articles, share, baseline, actors,
-                incidents, volume, level, referenceVolume, recent, recentArticles);
+                incidents, volume, level, referenceVolume, recent, recentArticles, recentVolume);
     }
 
     CountryState withActors(List<ActorSeen> newActors) {
         return new CountryState(country, firstObserved, lastClosedWindowStart, articles, share, narrative, newActors,
-                incidents, volume, level, referenceVolume, recentNarrative, recentArticles);
+                incidents, volume, level, referenceVolume, recentNarrative, recentArticles, recentVolume);
     }
 
-    CountryState withVolume(HourlyBaseline baseline, Double newLevel, Double reference) {
+    CountryState withVolume(HourlyBaseline baseline, Double newLevel, Double reference, List<VolumeWindow> recent) {
         return new CountryState(country, firstObserved, lastClosedWindowStart, articles, share, narrative, actors,
-                incidents, baseline, newLevel, reference, recentNarrative, recentArticles);
+                incidents, baseline, newLevel, reference, recentNarrative, recentArticles, recent);
     }
 
     CountryState withLastClosed(Instant windowStart) {
         return new CountryState(country, firstObserved, windowStart, articles, share, narrative, actors, incidents,
-                volume, level, referenceVolume, recentNarrative, recentArticles);
+                volume, level, referenceVolume, recentNarrative, recentArticles, recentVolume);
+    }
+
+    /**
+     * One closed window as the level saw it: the other countries' articles and what their baseline expected.
+     *
+     * @param windowStart the window's start
+     * @param others      the other countries' articles in it
+     * @param expected    their expectation for it, before the window was learnt
+     */
+    public record VolumeWindow(Instant windowStart, int others, double expected) {
     }
 }

@@ -100,9 +100,13 @@ public record RulesConfig(int quietWindowsToResolve, PreElection preElection, Le
      * The feeds' level: every country's expectation is scaled by how all the other countries' articles in
      * the window compare with their own baseline, so that a feed added, removed or broken moves every
      * expectation together instead of paging every country. {@code shrinkArticles} pulls the ratio towards 1
-     * when the totals are small (night); {@code min} and {@code max} bound it.
+     * when the totals are small (night); {@code min} and {@code max} bound it. The window is pooled with up
+     * to {@code poolWindows - 1} windows before it until their expected others reach {@code poolArticles}
+     * (shrunk by {@code poolShrinkArticles}), unless the window alone is more than {@code stepZ} Poisson sd
+     * from what the pooled level expects of it (a step: then the window alone, shrunk by {@code shrinkArticles}).
      */
-    public record Level(boolean enabled, double shrinkArticles, double min, double max, Baseline baseline) {
+    public record Level(boolean enabled, double shrinkArticles, double min, double max, Baseline baseline, int poolWindows,
+                        double poolArticles, double poolShrinkArticles, double stepZ) {
     }
 
     /**
@@ -237,6 +241,10 @@ public record RulesConfig(int quietWindowsToResolve, PreElection preElection, Le
         c.check(level.min() > 0 && level.min() <= 1, "level.min", level.min(), "must be in (0, 1]");
         c.check(level.max() >= 1, "level.max", level.max(), "must be at least 1");
         c.baseline(level.baseline(), "level.baseline");
+        c.check(level.poolWindows() >= 1, "level.pool_windows", level.poolWindows(), "must be at least 1");
+        c.check(level.poolArticles() >= 0, "level.pool_articles", level.poolArticles(), "must not be negative");
+        c.check(level.poolShrinkArticles() >= 0, "level.pool_shrink_articles", level.poolShrinkArticles(), "must not be negative");
+        c.check(level.stepZ() > 0, "level.step_z", level.stepZ(), "must be positive");
         c.notNull(threshold, "threshold");
         c.check(threshold.articles() >= 1, "threshold.articles", threshold.articles(), "must be at least 1");
         threshold.countries().forEach((country, n) -> {

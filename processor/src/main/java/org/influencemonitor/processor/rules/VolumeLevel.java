@@ -8,6 +8,12 @@ package org.influencemonitor.processor.rules;
  * others still stands out. It also carries the weekly cycle the whole news flow shares (quiet weekends, busy
  * Mondays) into every country's expectation without a per-country weekday model. The country's own articles
  * are left out of the level so that its surge does not raise its own expectation.
+ *
+ * <p>A quiet window (the others expected fewer than {@code pool_articles}) is pooled with the windows just
+ * before it until their expected others reach that many: one evening window with 7 articles against 14
+ * expected says little, shrunk towards 1 it said 0.7 where the evening as a whole says 0.4. A window that
+ * disagrees with the pooled level by more than {@code step_z} Poisson sd (a feed added, Monday's first hour)
+ * is judged alone, as before.
  */
 final class VolumeLevel {
     /** Windows (neighbours pooled) an hour needs before its expectation is trusted for the level. */
@@ -27,16 +33,59 @@ final class VolumeLevel {
         if (!cfg.enabled()) {
             return 1.0;
         }
-        if (!w.closed() || w.allCountriesArticles() < 0 || !s.volume().warm(cfg.baseline(), windowSeconds)) {
+        if (!w.closed()) {
             return s.levelOrOne();
+        }
+        double expected = expectedOthers(s, w, windowSeconds);
+        if (Double.isNaN(expected)) {
+            return s.levelOrOne();
+        }
+        int now = others(w);
+        double single = (now + cfg.shrinkArticles()) / (expected + cfg.shrinkArticles());
+        java.util.List<CountryState.VolumeWindow> before = pooled(s, w, windowSeconds);
+        if (before.isEmpty() || expected >= cfg.poolArticles()) {
+            return bounded(single);   // a busy window is judged alone
+        }
+        double others = now;
+        double sum = expected;
+        for (int i = before.size() - 1; i >= 0 && sum < cfg.poolArticles(); i--) {
+            others += before.get(i).others();
+            sum += before.get(i).expected();
+        }
+        double pooled = (others + cfg.poolShrinkArticles()) / (sum + cfg.poolShrinkArticles());
+        // A step (a feed added, Monday morning) shows as this window alone disagreeing with the pooled level.
+        double e = pooled * expected;
+        if (Math.abs(now - e) > cfg.stepZ() * Math.sqrt(e + 1)) {
+            return bounded(single);
+        }
+        return bounded(pooled);
+    }
+
+    private double bounded(double ratio) {
+        return Math.max(cfg.min(), Math.min(cfg.max(), ratio));
+    }
+
+    /**
+     * What the other countries' baseline expects of this window, or NaN when the window's total is unknown, the
+     * level's baseline is young, or this hour has hardly been seen (its expectation would be the prior's guess).
+     */
+    private double expectedOthers(CountryState s, WindowObservation w, long windowSeconds) {
+        if (w.allCountriesArticles() < 0 || !s.volume().warm(cfg.baseline(), windowSeconds)) {
+            return Double.NaN;
         }
         double[] post = s.volume().posterior(w.windowStart(), cfg.baseline());
         if (post[1] - cfg.baseline().priorWeight() < MIN_WINDOWS) {
-            return s.levelOrOne();   // this hour has hardly been seen: its expectation is the prior's guess
+            return Double.NaN;
         }
-        double expected = post[0] / post[1];
-        double ratio = (others(w) + cfg.shrinkArticles()) / (expected + cfg.shrinkArticles());
-        return Math.max(cfg.min(), Math.min(cfg.max(), ratio));
+        return post[0] / post[1];
+    }
+
+    /** The remembered windows among the {@code pool_windows - 1} before {@code w}. */
+    private java.util.List<CountryState.VolumeWindow> pooled(CountryState s, WindowObservation w, long windowSeconds) {
+        java.time.Instant from = w.windowStart().minusSeconds(windowSeconds * (cfg.poolWindows() - 1L));
+        return s.recentVolume().stream()
+                .filter(v -> !v.windowStart().isBefore(from) && v.windowStart().isBefore(w.windowStart()))
+                .toList();
     }
 
     /**
@@ -60,16 +109,26 @@ final class VolumeLevel {
         if (w.allCountriesArticles() < 0) {
             return s;   // unlike the other series, unknown windows do not count towards the warm-up
         }
+        double expected = expectedOthers(s, w, windowSeconds);
+        java.util.List<CountryState.VolumeWindow> recent = new java.util.ArrayList<>();
+        if (cfg.poolWindows() > 1 && !Double.isNaN(expected)) {
+            recent.addAll(pooled(s, w, windowSeconds).stream()
+                    .filter(v -> v.windowStart().isAfter(w.windowStart().minusSeconds(windowSeconds * (cfg.poolWindows() - 1L))))
+                    .toList());
+            recent.add(new CountryState.VolumeWindow(w.windowStart(), (int) others(w), expected));
+        } else if (cfg.poolWindows() > 1) {
+            recent.addAll(pooled(s, w, windowSeconds));
+        }
         HourlyBaseline volume = s.volume().add(w.windowStart(), others(w), 1, cfg.baseline(), windowSeconds);
         Double reference = s.referenceVolume();
         if (reference == null && volume.warm(cfg.baseline(), windowSeconds)) {
             reference = volume.dailyMean();
         }
         boolean known = s.volume().warm(cfg.baseline(), windowSeconds);
-        return s.withVolume(volume, known ? Double.valueOf(level) : s.level(), reference);
+        return s.withVolume(volume, known ? Double.valueOf(level) : s.level(), reference, recent);
     }
 
-    private static double others(WindowObservation w) {
+    private static int others(WindowObservation w) {
         return Math.max(0, w.allCountriesArticles() - w.articles());
     }
 }
