@@ -27,11 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
  * outage's silence.
  *
  * <p>One seed takes about a minute on 2 cores; {@code -Doperations.replay.seeds=N} runs seeds 1..N and
- * prints the figures for docs/alerting.md.
+ * prints the figures for docs/alerting.md; {@code -Doperations.replay.firstSeed=S} starts the sweep at S, and
+ * {@code -Doperations.replay.seedList=4,13} runs just those seeds.
  */
 class OperationsReplayTest {
     private static final long DEFAULT_SEED = 20260824L;
     private static final int SEEDS = Integer.getInteger("operations.replay.seeds", 0);
+    /** The first seed of a sweep: {@code -Doperations.replay.firstSeed=21} runs the hold-out seeds 21..20+N. */
+    private static final long FIRST_SEED = Long.getLong("operations.replay.firstSeed", 1L);
     /** After a feed is added or removed the levels take days to settle: a week is "after the step". */
     private static final Duration STEP_EFFECT = Duration.ofDays(7);
     private static final Duration OUTAGE_EFFECT =
@@ -43,10 +46,14 @@ class OperationsReplayTest {
     @Test
     void theDefaultsKeepTheirBarWhileTheFeedsChange() throws Exception {
         List<Long> seeds = new ArrayList<>();
-        if (SEEDS <= 0) {
+        if (System.getProperty("operations.replay.seedList") != null) {
+            for (String one : System.getProperty("operations.replay.seedList").split(",")) {
+                seeds.add(Long.parseLong(one.trim()));
+            }
+        } else if (SEEDS <= 0) {
             seeds.add(DEFAULT_SEED);
         } else {
-            for (long s = 1; s <= SEEDS; s++) {
+            for (long s = FIRST_SEED; s < FIRST_SEED + SEEDS; s++) {
                 seeds.add(s);
             }
         }

@@ -42,7 +42,7 @@ final class NarrativeRule implements Rule {
             return Optional.empty();
         }
         int count = w.stateLinkedFraudArticles();
-        Optional<SurgeTest> single = SurgeTest.of(cfg, s.narrative(), count, ctx.level(), w, ctx);
+        Optional<SurgeTest> single = SurgeTest.atLevel(cfg, s.narrative(), count, w, ctx);
         if (single.isEmpty()) {
             return Optional.of(Verdict.silent(count, "narrative for " + w.country() + ": baseline warming up."));
         }
@@ -86,8 +86,8 @@ final class NarrativeRule implements Rule {
     private SurgeTest sum(CountryState s, WindowObservation w, List<Integer> before, int windows, int count,
                           WindowContext ctx) {
         double[] post = SurgeTest.pooled(s.narrative(), cfg.baseline(), w.windowStart(), windows, ctx.windowSeconds());
-        return SurgeTest.of(cfg, SurgeTest.horizonPValue(cfg), post[0], post[1], earlier(before, windows) + count,
-                ctx.level() * windows, ctx);
+        return SurgeTest.atLevel(cfg, SurgeTest.horizonPValue(cfg), post[0], post[1], earlier(before, windows) + count,
+                windows, ctx);
     }
 
     private static int earlier(List<Integer> before, int windows) {

@@ -136,7 +136,8 @@ public final class RuleEngine {
     private WindowContext context(CountryState s, WindowObservation w) {
         WindowContext ctx = WindowContext.of(w, calendar, config.preElection());
         double l = level.of(s, w, ctx.windowSeconds());
-        return ctx.withLevel(l, level.thresholdFactor(s, l));
+        WindowContext known = ctx.withLevel(l, level.thresholdFactor(s, l));
+        return level.newDay(s, w) ? known.withLevelShape(config.level().newDayShape()) : known;
     }
 
     private org.influencemonitor.model.Alert.Severity severity(Rule rule, Verdict v, WindowContext ctx) {

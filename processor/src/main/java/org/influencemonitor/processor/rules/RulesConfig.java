@@ -103,10 +103,12 @@ public record RulesConfig(int quietWindowsToResolve, PreElection preElection, Le
      * when the totals are small (night); {@code min} and {@code max} bound it. The window is pooled with up
      * to {@code poolWindows - 1} windows before it until their expected others reach {@code poolArticles}
      * (shrunk by {@code poolShrinkArticles}), unless the window alone is more than {@code stepZ} Poisson sd
-     * from what the pooled level expects of it (a step: then the window alone, shrunk by {@code shrinkArticles}).
+     * from what the pooled level expects of it (a step: then the window alone, shrunk by {@code shrinkArticles},
+     * and the pool starts again from it). An open window that starts a new UTC day is judged at the latest level
+     * taken as uncertain, a Gamma of shape {@code newDayShape}: the weekly cycle turns at midnight.
      */
     public record Level(boolean enabled, double shrinkArticles, double min, double max, Baseline baseline, int poolWindows,
-                        double poolArticles, double poolShrinkArticles, double stepZ) {
+                        double poolArticles, double poolShrinkArticles, double stepZ, double newDayShape) {
     }
 
     /**
@@ -245,6 +247,7 @@ public record RulesConfig(int quietWindowsToResolve, PreElection preElection, Le
         c.check(level.poolArticles() >= 0, "level.pool_articles", level.poolArticles(), "must not be negative");
         c.check(level.poolShrinkArticles() >= 0, "level.pool_shrink_articles", level.poolShrinkArticles(), "must not be negative");
         c.check(level.stepZ() > 0, "level.step_z", level.stepZ(), "must be positive");
+        c.check(level.newDayShape() > 0, "level.new_day_shape", level.newDayShape(), "must be positive");
         c.notNull(threshold, "threshold");
         c.check(threshold.articles() >= 1, "threshold.articles", threshold.articles(), "must be at least 1");
         threshold.countries().forEach((country, n) -> {

@@ -65,8 +65,8 @@ final class SpikeRule implements Rule {
         int earlier = before.stream().mapToInt(Integer::intValue).sum();
         int windows = before.size() + 1;
         double[] post = SurgeTest.pooled(s.articles(), cfg.baseline(), w.windowStart(), windows, ctx.windowSeconds());
-        SurgeTest sum = SurgeTest.of(cfg, SurgeTest.horizonPValue(cfg), post[0], post[1], earlier + count,
-                ctx.level() * windows, ctx);
+        SurgeTest sum = SurgeTest.atLevel(cfg, SurgeTest.horizonPValue(cfg), post[0], post[1], earlier + count,
+                windows, ctx);
         if (!sum.breach()) {
             return Optional.empty();
         }
@@ -104,7 +104,7 @@ final class SpikeRule implements Rule {
     }
 
     private Optional<SurgeTest> test(CountryState s, WindowObservation w, int count, WindowContext ctx) {
-        return SurgeTest.of(cfg, s.articles(), count, ctx.level(), w, ctx);
+        return SurgeTest.atLevel(cfg, s.articles(), count, w, ctx);
     }
 
     @Override

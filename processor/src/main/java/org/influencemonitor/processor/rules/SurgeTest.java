@@ -24,6 +24,23 @@ record SurgeTest(double expected, int firing, double tail, double score, boolean
         return Optional.of(of(cfg, post[0], post[1], count, exposure, ctx));
     }
 
+    /** As {@link #of(RulesConfig.Surge, HourlyBaseline, int, double, WindowObservation, WindowContext)} at the window's level, its uncertainty included. */
+    static Optional<SurgeTest> atLevel(RulesConfig.Surge cfg, HourlyBaseline baseline, int count, WindowObservation w,
+                                       WindowContext ctx) {
+        if (!baseline.warm(cfg.baseline(), ctx.windowSeconds())) {
+            return Optional.empty();
+        }
+        double[] post = baseline.posterior(w.windowStart(), cfg.baseline());
+        return Optional.of(atLevel(cfg, cfg.pValue(), post[0], post[1], count, 1, ctx));
+    }
+
+    /** {@code count} in {@code windows} windows against a Gamma(a, b) rate per window and unit of level, at the window's level and its uncertainty. */
+    static SurgeTest atLevel(RulesConfig.Surge cfg, double pValue, double a, double b, int count, int windows,
+                             WindowContext ctx) {
+        double[] post = ctx.widened(a, b);
+        return of(cfg, pValue, post[0], post[1], count, ctx.level() * windows, ctx);
+    }
+
     /**
      * The test of {@code count} over {@code exposure} against a Gamma(a, b) rate. Below {@code min_count}
      * a count still fires when it is far more unusual ({@code min_count_p_value}): the floor keeps near-zero

@@ -27,7 +27,7 @@ final class VolumeLevel {
 
     /**
      * The level of a closed window, or the latest known one when the window's total is unknown, the level's
-     * baseline is young, or the window is still open (its total is partial).
+     * baseline is young, or the window is still open (its total is partial; see {@link #newDay}).
      */
     double of(CountryState s, WindowObservation w, long windowSeconds) {
         if (!cfg.enabled()) {
@@ -36,15 +36,20 @@ final class VolumeLevel {
         if (!w.closed()) {
             return s.levelOrOne();
         }
+        return read(s, w, windowSeconds).map(Reading::level).orElse(s.levelOrOne());
+    }
+
+    /** A closed window's level, and whether it broke with the pooled level (a step); empty when its total is unknown or the baseline young. */
+    private java.util.Optional<Reading> read(CountryState s, WindowObservation w, long windowSeconds) {
         double expected = expectedOthers(s, w, windowSeconds);
         if (Double.isNaN(expected)) {
-            return s.levelOrOne();
+            return java.util.Optional.empty();
         }
         int now = others(w);
         double single = (now + cfg.shrinkArticles()) / (expected + cfg.shrinkArticles());
         java.util.List<CountryState.VolumeWindow> before = pooled(s, w, windowSeconds);
         if (before.isEmpty() || expected >= cfg.poolArticles()) {
-            return bounded(single);   // a busy window is judged alone
+            return java.util.Optional.of(new Reading(bounded(single), false));   // a busy window is judged alone
         }
         double others = now;
         double sum = expected;
@@ -56,9 +61,26 @@ final class VolumeLevel {
         // A step (a feed added, Monday morning) shows as this window alone disagreeing with the pooled level.
         double e = pooled * expected;
         if (Math.abs(now - e) > cfg.stepZ() * Math.sqrt(e + 1)) {
-            return bounded(single);
+            return java.util.Optional.of(new Reading(bounded(single), true));
         }
-        return bounded(pooled);
+        return java.util.Optional.of(new Reading(bounded(pooled), false));
+    }
+
+    private record Reading(double level, boolean step) {
+    }
+
+    /**
+     * Whether {@code w} is an open window that starts a UTC day after the latest closed one while a level is
+     * known: that level is the day before's, and the weekly cycle turns at midnight (measured in the
+     * operations replay: Monday 00:00 after a quiet Sunday is a 2.3x step, and the early judgements of two
+     * seeds paged on the US at Sunday's level).
+     */
+    boolean newDay(CountryState s, WindowObservation w) {
+        if (!cfg.enabled() || w.closed() || s.lastClosedWindowStart() == null || s.level() == null) {
+            return false;
+        }
+        return !s.lastClosedWindowStart().atOffset(java.time.ZoneOffset.UTC).toLocalDate()
+                .equals(w.windowStart().atOffset(java.time.ZoneOffset.UTC).toLocalDate());
     }
 
     private double bounded(double ratio) {
@@ -111,8 +133,10 @@ final class VolumeLevel {
         }
         double expected = expectedOthers(s, w, windowSeconds);
         java.util.List<CountryState.VolumeWindow> recent = new java.util.ArrayList<>();
+        boolean step = read(s, w, windowSeconds).map(Reading::step).orElse(false);
         if (cfg.poolWindows() > 1 && !Double.isNaN(expected)) {
-            recent.addAll(pooled(s, w, windowSeconds).stream()
+            // After a step the windows before it describe other feeds: the pool starts again from the step.
+            recent.addAll(step ? java.util.List.of() : pooled(s, w, windowSeconds).stream()
                     .filter(v -> v.windowStart().isAfter(w.windowStart().minusSeconds(windowSeconds * (cfg.poolWindows() - 1L))))
                     .toList());
             recent.add(new CountryState.VolumeWindow(w.windowStart(), (int) others(w), expected));

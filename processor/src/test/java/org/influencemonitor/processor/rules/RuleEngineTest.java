@@ -241,6 +241,20 @@ class RuleEngineTest {
         assertEquals(List.of("firing:0", "firing:1", "firing:2"), statuses(d.events));
     }
 
+    @Test
+    void anOpenWindowStartingANewDayWaitsForItsOwnLevelUnlessTheCountIsFarOut() throws IOException {
+        Driver d = driver(ONLY_SPIKE);
+        for (int h = 0; h < 96; h++) {   // the same days as above, with the feeds' totals known: a level is measured
+            int hod = h % 24;
+            d.close(Obs.full("MD", h, hod >= 8 && hod < 20 ? 8 : 1, 0, 100, List.of()));
+        }
+        WindowObservation w = Obs.full("MD", 96 + 10, 60, 0, 160, List.of());
+        assertTrue(d.update(Obs.open(Obs.withArticles(w, 35))).isEmpty(),
+                "35 against 8 fires early on the day of the latest level (above), not on a new day: that level may be 2x off");
+        assertEquals(1, d.update(Obs.open(Obs.withArticles(w, 60))).size(), "60 against 8 is news at any level");
+        assertEquals(1, d.close(w).size(), "the close judges at the window's own level: critical now");
+    }
+
     // ---- share ---------------------------------------------------------------------------------------------
 
     private static final String ONLY_SHARE = """

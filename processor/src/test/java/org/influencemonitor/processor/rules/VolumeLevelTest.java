@@ -14,7 +14,7 @@ class VolumeLevelTest {
     private final RulesConfig.Level defaults = RulesConfig.defaults().level();
     private final RulesConfig.Level unpooled = new RulesConfig.Level(defaults.enabled(), defaults.shrinkArticles(),
             defaults.min(), defaults.max(), defaults.baseline(), 1, defaults.poolArticles(),
-            defaults.poolShrinkArticles(), defaults.stepZ());
+            defaults.poolShrinkArticles(), defaults.stepZ(), defaults.newDayShape());
 
     /** A country of 1 article an hour among others sending 30 an hour by day (6-14 UTC) and 8 otherwise. */
     private static int others(int h, double factor) {
@@ -58,5 +58,14 @@ class VolumeLevelTest {
     void aWindowThatBreaksWithThePooledLevelIsJudgedAlone() {
         double step = levelAfter(defaults, 8, 8, 8, 8, 24);   // a feed added: three times the others at once
         assertTrue(step > 1.5, "the step is seen in its first window, not averaged away: " + step);
+    }
+
+    @Test
+    void afterAStepThePoolStartsAgainFromIt() {
+        // a feed added at 04:00 of a quiet night: three times the others, then the same again at 05:00 (expected
+        // about 13, next to the busy 06:00). Pooled with the step alone that reads (24 + 24 + 3) / (8 + 13 + 3),
+        // about 2.1; pooled with the ordinary windows before the step as well, about 1.5
+        double second = levelAfter(defaults, 8, 8, 8, 8, 24, 24);
+        assertTrue(second > 1.8, "the windows after a step are pooled with it alone: " + second);
     }
 }
