@@ -6,32 +6,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.influencemonitor.app.Monitor;
+import org.influencemonitor.app.MonitorChild;
 import org.influencemonitor.app.OwnJvm;
 
 /**
  * A {@code monitor} subcommand in its own JVM, started from this very jar with this very java, so that
  * its heap and resident memory are its own and can be measured: peak RSS is {@code VmHWM} from
  * {@code /proc/PID/status}, heap is what {@code jcmd GC.heap_info} reports as used right after a
- * {@code jcmd GC.run}. Every child still running when the bench exits is killed by a shutdown hook.
+ * {@code jcmd GC.run}. Starting, watching and stopping it are {@link MonitorChild}'s.
  */
 final class ChildJvm implements AutoCloseable {
-    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration JCMD_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total\\s+\\d+K,\\s+used\\s+(\\d+)K");
     private static final Pattern VM_HWM = Pattern.compile("VmHWM:\\s+(\\d+)\\s+kB");
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "bench-children"));
-    }
 
     /** Heap after a full GC and peak resident set, in MB; null where the platform could not tell. */
     record Memory(Double heapMb, Double rssMb) {
@@ -45,14 +37,10 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    private final String name;
-    private final Process process;
-    private final Path log;
+    private final MonitorChild child;
 
-    private ChildJvm(String name, Process process, Path log) {
-        this.name = name;
-        this.process = process;
-        this.log = log;
+    private ChildJvm(MonitorChild child) {
+        this.child = child;
     }
 
     /** Extra JVM options for every child, e.g. {@code -XX:StartFlightRecording=filename=/tmp/child-%p.jfr} to profile. */
@@ -60,51 +48,27 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code monitor ARGS...} in a new JVM; its standard output and error go to {@code log}. */
     static ChildJvm start(String name, List<String> monitorArgs, Path log) {
-        List<String> command = new ArrayList<>(List.of(OwnJvm.javaExecutable()));
         String extra = System.getenv(CHILD_OPTS_ENV);
-        if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
-        command.addAll(List.of("-cp", OwnJvm.classPath(), Monitor.class.getName()));
-        command.addAll(monitorArgs);
-        try {
-            Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            LIVE.add(process);
-            return new ChildJvm(name, process, log);
-        } catch (IOException e) {
-            throw new BenchFailure("cannot start " + name + ": " + e.getMessage(), e);
-        }
+        List<String> options = extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
+        return new ChildJvm(MonitorChild.start(name, options, monitorArgs, log, MonitorChild.Io.QUIET, BenchFailure::new));
     }
 
     String name() {
-        return name;
+        return child.name();
     }
 
     long pid() {
-        return process.pid();
+        return child.pid();
     }
 
     /** Throws, with the child's last words, if it is no longer running. */
     void requireAlive(String during) {
-        if (!process.isAlive()) {
-            LIVE.remove(process);
-            throw new BenchFailure(name + " exited with code " + process.exitValue() + " during " + during
-                    + ": " + lastLine() + " (log: " + log + ")");
-        }
+        child.requireAlive("during " + during);
     }
 
     /** Waits until the child has written {@code marker} to its output, i.e. it is up and processing. */
     void awaitOutput(String marker, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!output().contains(marker)) {
-            requireAlive("start-up");
-            if (System.nanoTime() > deadline) {
-                throw new BenchFailure(name + " did not report \"" + marker + "\" within " + timeout.toSeconds()
-                        + " s: " + lastLine() + " (log: " + log + ")");
-            }
-            sleep(100);
-        }
+        child.awaitOutput(marker, timeout);
     }
 
     /** Heap after a full GC and peak RSS of the running child. */
@@ -130,7 +94,7 @@ final class ChildJvm implements AutoCloseable {
         jcmd(jcmd, "GC.run");
         Matcher m = HEAP_USED.matcher(jcmd(jcmd, "GC.heap_info"));
         if (!m.find()) {
-            throw new BenchFailure("cannot read the heap of " + name + " from jcmd GC.heap_info");
+            throw new BenchFailure("cannot read the heap of " + name() + " from jcmd GC.heap_info");
         }
         return Long.parseLong(m.group(1)) / 1024.0;
     }
@@ -141,55 +105,23 @@ final class ChildJvm implements AutoCloseable {
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(JCMD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new BenchFailure("jcmd " + what + " on " + name + " did not finish within " + JCMD_TIMEOUT.toSeconds() + " s");
+                throw new BenchFailure("jcmd " + what + " on " + name() + " did not finish within " + JCMD_TIMEOUT.toSeconds() + " s");
             }
             if (p.exitValue() != 0) {
-                throw new BenchFailure("jcmd " + what + " on " + name + " failed: " + new String(out, StandardCharsets.UTF_8).strip());
+                throw new BenchFailure("jcmd " + what + " on " + name() + " failed: " + new String(out, StandardCharsets.UTF_8).strip());
             }
             return new String(out, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new BenchFailure("cannot run jcmd on " + name + ": " + e.getMessage(), e);
+            throw new BenchFailure("cannot run jcmd on " + name() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BenchFailure("interrupted while measuring " + name, e);
+            throw new BenchFailure("interrupted while measuring " + name(), e);
         }
-    }
-
-    private String output() {
-        try {
-            return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private String lastLine() {
-        List<String> lines = output().lines().filter(l -> !l.isBlank()).toList();
-        return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1).strip();
     }
 
     /** SIGTERM (the processor closes Kafka Streams cleanly), then a forced kill after the stop timeout. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        } finally {
-            LIVE.remove(process);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchFailure("interrupted");
-        }
+        child.stop(STOP_TIMEOUT);
     }
 }
