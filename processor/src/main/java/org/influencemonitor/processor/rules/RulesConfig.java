@@ -87,13 +87,14 @@ public record RulesConfig(int quietWindowsToResolve, PreElection preElection, Le
      * the baseline is below {@code pValue}. An open incident counts a closed window as quiet unless it is
      * still elevated: tail probability below {@code resolvePValue} and ratio at least {@code resolveRatio}.
      * {@code minTotal} is used by {@code share} only: the all-countries count below which it stays silent.
-     * With {@code horizonWindows} above 1 the sums of the latest windows are judged too (see
-     * {@code SurgeTest.horizonPValue}: the sums share {@code pValue} between them).
+     * With {@code horizonWindows} above 1 the sums of the latest 2 … {@code horizonWindows} windows are judged
+     * too, each at {@code horizonPValue}.
      */
     public record Surge(boolean enabled, double pValue, int minCount, double minRatio, @com.fasterxml.jackson.annotation.JsonProperty("resolve_p_value") double resolvePValue,
                         double resolveRatio, int minTotal, Baseline baseline, SeverityBands severity,
                         @com.fasterxml.jackson.annotation.JsonProperty("min_count_p_value") double minCountPValue,
-                        int horizonWindows) {
+                        int horizonWindows,
+                        @com.fasterxml.jackson.annotation.JsonProperty("horizon_p_value") double horizonPValue) {
     }
 
     /**
@@ -304,6 +305,8 @@ public record RulesConfig(int quietWindowsToResolve, PreElection preElection, Le
             check(s.minCountPValue() > 0 && s.minCountPValue() <= s.pValue(), name + ".min_count_p_value",
                     s.minCountPValue(), "must be in (0, p_value]");
             check(s.horizonWindows() >= 1, name + ".horizon_windows", s.horizonWindows(), "must be at least 1");
+            check(s.horizonPValue() > 0 && s.horizonPValue() < 1, name + ".horizon_p_value", s.horizonPValue(),
+                    "must be in (0, 1)");
             baseline(s.baseline(), name + ".baseline");
             bands(s.severity(), name + ".severity");
         }

@@ -9,11 +9,15 @@ package org.influencemonitor.processor.rules;
  * Mondays) into every country's expectation without a per-country weekday model. The country's own articles
  * are left out of the level so that its surge does not raise its own expectation.
  *
+ * <p>The others' baseline counts per unit of level, like the countries' own: the level is the feeds' volume
+ * against the one the monitor warmed up with, and stays at 2 while a feed added doubles it, instead of
+ * drifting back to 1 as the others' baseline absorbs the feed. A reading is shrunk towards the latest level.
+ *
  * <p>A quiet window (the others expected fewer than {@code pool_articles}) is pooled with the windows just
  * before it until their expected others reach that many: one evening window with 7 articles against 14
  * expected says little, shrunk towards 1 it said 0.7 where the evening as a whole says 0.4. A window that
  * disagrees with the pooled level by more than {@code step_z} Poisson sd (a feed added, Monday's first hour)
- * is judged alone, as before.
+ * is judged alone, and the pool starts again from it.
  */
 final class VolumeLevel {
     /** Windows (neighbours pooled) an hour needs before its expectation is trusted for the level. */
@@ -46,7 +50,10 @@ final class VolumeLevel {
             return java.util.Optional.empty();
         }
         int now = others(w);
-        double single = (now + cfg.shrinkArticles()) / (expected + cfg.shrinkArticles());
+        // Shrunk towards the latest level, not towards 1: the others' baseline counts per unit of level, so a
+        // deployment whose feeds have doubled since its warm-up sits at 2, and a quiet night says little of it.
+        double target = s.levelOrOne();
+        double single = (now + target * cfg.shrinkArticles()) / (expected + cfg.shrinkArticles());
         java.util.List<CountryState.VolumeWindow> before = pooled(s, w, windowSeconds);
         if (before.isEmpty() || expected >= cfg.poolArticles()) {
             return java.util.Optional.of(new Reading(bounded(single), false));   // a busy window is judged alone
@@ -57,7 +64,7 @@ final class VolumeLevel {
             others += before.get(i).others();
             sum += before.get(i).expected();
         }
-        double pooled = (others + cfg.poolShrinkArticles()) / (sum + cfg.poolShrinkArticles());
+        double pooled = (others + target * cfg.poolShrinkArticles()) / (sum + cfg.poolShrinkArticles());
         // A step (a feed added, Monday morning) shows as this window alone disagreeing with the pooled level.
         double e = pooled * expected;
         if (Math.abs(now - e) > cfg.stepZ() * Math.sqrt(e + 1)) {
@@ -143,13 +150,16 @@ final class VolumeLevel {
         } else if (cfg.poolWindows() > 1) {
             recent.addAll(pooled(s, w, windowSeconds));
         }
-        HourlyBaseline volume = s.volume().add(w.windowStart(), others(w), 1, cfg.baseline(), windowSeconds);
+        // Per unit of level, as spike's and narrative's baselines: learnt in articles, this baseline absorbed a
+        // feed added within days while the countries' baselines, learnt per unit of a level that was right,
+        // did not, and for a week every expectation ran 20-50% low (docs/alerting.md).
+        boolean warm = s.volume().warm(cfg.baseline(), windowSeconds);
+        HourlyBaseline volume = s.volume().add(w.windowStart(), others(w), warm ? level : 1.0, cfg.baseline(), windowSeconds);
         Double reference = s.referenceVolume();
         if (reference == null && volume.warm(cfg.baseline(), windowSeconds)) {
             reference = volume.dailyMean();
         }
-        boolean known = s.volume().warm(cfg.baseline(), windowSeconds);
-        return s.withVolume(volume, known ? Double.valueOf(level) : s.level(), reference, recent);
+        return s.withVolume(volume, warm ? Double.valueOf(level) : s.level(), reference, recent);
     }
 
     private static int others(WindowObservation w) {

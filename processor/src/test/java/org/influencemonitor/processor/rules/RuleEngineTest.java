@@ -339,10 +339,11 @@ class RuleEngineTest {
         for (int i = 0; i < burst.length; i++) {
             d.close(full("MD", h0 + i, 4, burst[i], -1, List.of()));
         }
-        assertEquals(1, d.of(RuleKind.NARRATIVE).size(), d.events.toString());
+        assertEquals(1, d.of(RuleKind.NARRATIVE).stream().map(AlertEvent::alertId).distinct().count(), d.events.toString());
         AlertEvent e = d.events.get(0);
+        assertEquals(0, e.update(), "the incident opens with the first event");
         assertTrue(e.summary().contains("building up about MD"), e.summary());
-        assertTrue(e.windowStart().isBefore(Obs.hour(h0 + burst.length)));
+        assertTrue(e.windowStart().isBefore(Obs.hour(h0 + burst.length - 1)), "seen in its third window at the latest: " + e);
 
         Driver stray = driver(ONLY_NARRATIVE);                   // one, then another five hours later: nothing
         for (int h = 0; h < h0 + 12; h++) {

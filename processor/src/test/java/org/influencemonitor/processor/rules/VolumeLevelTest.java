@@ -49,7 +49,7 @@ class VolumeLevelTest {
         // hours 240-244 are 00:00-04:00 of day 10, quiet hours (their neighbours too), the others at half their usual 8
         int[] halfNight = {4, 4, 4, 4, 4};
         double pooled = levelAfter(defaults, halfNight);
-        double alone = levelAfter(unpooled, halfNight);
+        double alone = levelAfter(unpooled, 4);
         assertTrue(pooled < 0.65, "six quiet windows at half say about half: " + pooled);
         assertTrue(alone > 0.7, "one window of 4 against 8, shrunk by 10, says " + alone);
     }
