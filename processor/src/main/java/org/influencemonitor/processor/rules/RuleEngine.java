@@ -60,7 +60,8 @@ public final class RuleEngine {
         if (s.lastClosedWindowStart() != null && !w.windowStart().isAfter(s.lastClosedWindowStart())) {
             return new Result(s, List.of());   // an update of a window already closed: nothing to say
         }
-        WindowContext ctx = context(s, w);
+        WindowContext base = WindowContext.of(w, calendar, config.preElection());
+        WindowContext ctx = situated(s, w, base, level.read(s, w, base.windowSeconds()));
         List<AlertEvent> alerts = new ArrayList<>();
         for (Rule rule : rules) {
             if (!rule.early() || s.incident(rule.kind()).isPresent()) {
@@ -132,11 +133,9 @@ public final class RuleEngine {
         }
     }
 
-    /** The window's situation, its feeds' level included. */
-    private WindowContext context(CountryState s, WindowObservation w) {
-        WindowContext ctx = WindowContext.of(w, calendar, config.preElection());
-        double l = level.of(s, w, ctx.windowSeconds());
-        WindowContext known = ctx.withLevel(l, level.thresholdFactor(s, l));
+    /** The window's situation ({@code base}) with its feeds' level as {@code reading} read it. */
+    private WindowContext situated(CountryState s, WindowObservation w, WindowContext base, VolumeLevel.Reading reading) {
+        WindowContext known = base.withLevel(reading.level(), level.thresholdFactor(s, reading.level()));
         return level.newDay(s, w) ? known.withLevelShape(config.level().newDayShape()) : known;
     }
 
@@ -145,7 +144,9 @@ public final class RuleEngine {
     }
 
     private CountryState close(CountryState s, WindowObservation w, boolean outage, List<AlertEvent> alerts) {
-        WindowContext ctx = context(s, w);
+        WindowContext base = WindowContext.of(w, calendar, config.preElection());
+        VolumeLevel.Reading reading = level.read(s, w, base.windowSeconds());
+        WindowContext ctx = situated(s, w, base, reading);
         List<Optional<Verdict>> verdicts = new ArrayList<>();
         for (Rule rule : rules) {
             verdicts.add(rule.judge(s, w, ctx));   // all against what the state knew before this window
@@ -162,7 +163,7 @@ public final class RuleEngine {
         for (int i = 0; i < rules.size(); i++) {
             s = rules.get(i).learn(s, w, verdicts.get(i), ctx);
         }
-        s = level.learn(s, w, ctx.level(), ctx.windowSeconds());
+        s = level.learn(s, w, reading, ctx.windowSeconds());
         return s.withLastClosed(w.windowStart());
     }
 }

@@ -30,24 +30,26 @@ final class VolumeLevel {
     }
 
     /**
-     * The level of a closed window, or the latest known one when the window's total is unknown, the level's
-     * baseline is young, or the window is still open (its total is partial; see {@link #newDay}).
+     * How the level reads a window: for a closed one, its level, whether it broke with the pooled level (a
+     * step) and what the others' baseline expected of it; the latest known level (1 before any, 1 with the
+     * level off) when the window's total is unknown, the level's baseline is young, or the window is still
+     * open (its total is partial; see {@link #newDay}). Read once per window: the rules judge at its level
+     * and {@link #learn} folds it in.
+     *
+     * @param level    the level to scale the window's expectations by
+     * @param step     the window broke with the pooled level: the pool starts again from it
+     * @param expected the other countries' articles their baseline expected, NaN when not read
      */
-    double of(CountryState s, WindowObservation w, long windowSeconds) {
-        if (!cfg.enabled()) {
-            return 1.0;
-        }
-        if (!w.closed()) {
-            return s.levelOrOne();
-        }
-        return read(s, w, windowSeconds).map(Reading::level).orElse(s.levelOrOne());
+    record Reading(double level, boolean step, double expected) {
     }
 
-    /** A closed window's level, and whether it broke with the pooled level (a step); empty when its total is unknown or the baseline young. */
-    private java.util.Optional<Reading> read(CountryState s, WindowObservation w, long windowSeconds) {
-        double expected = expectedOthers(s, w, windowSeconds);
+    Reading read(CountryState s, WindowObservation w, long windowSeconds) {
+        if (!cfg.enabled()) {
+            return new Reading(1.0, false, Double.NaN);
+        }
+        double expected = w.closed() ? expectedOthers(s, w, windowSeconds) : Double.NaN;
         if (Double.isNaN(expected)) {
-            return java.util.Optional.empty();
+            return new Reading(s.levelOrOne(), false, Double.NaN);
         }
         int now = others(w);
         // Shrunk towards the latest level, not towards 1: the others' baseline counts per unit of level, so a
@@ -56,7 +58,7 @@ final class VolumeLevel {
         double single = (now + target * cfg.shrinkArticles()) / (expected + cfg.shrinkArticles());
         java.util.List<CountryState.VolumeWindow> before = pooled(s, w, windowSeconds);
         if (before.isEmpty() || expected >= cfg.poolArticles()) {
-            return java.util.Optional.of(new Reading(bounded(single), false));   // a busy window is judged alone
+            return new Reading(bounded(single), false, expected);   // a busy window is judged alone
         }
         double others = now;
         double sum = expected;
@@ -68,12 +70,9 @@ final class VolumeLevel {
         // A step (a feed added, Monday morning) shows as this window alone disagreeing with the pooled level.
         double e = pooled * expected;
         if (Math.abs(now - e) > cfg.stepZ() * Math.sqrt(e + 1)) {
-            return java.util.Optional.of(new Reading(bounded(single), true));
+            return new Reading(bounded(single), true, expected);
         }
-        return java.util.Optional.of(new Reading(bounded(pooled), false));
-    }
-
-    private record Reading(double level, boolean step) {
+        return new Reading(bounded(pooled), false, expected);
     }
 
     /**
@@ -130,20 +129,20 @@ final class VolumeLevel {
         return index > THRESHOLD_MARGIN ? Math.min(cfg.max(), index) : 1.0;
     }
 
-    /** Learns a closed window with a known total; remembers the level for windows without one. */
-    CountryState learn(CountryState s, WindowObservation w, double level, long windowSeconds) {
+    /** Learns a closed window with a known total, as {@link #read} read it; remembers the level for windows without one. */
+    CountryState learn(CountryState s, WindowObservation w, Reading reading, long windowSeconds) {
         if (!cfg.enabled()) {
             return s;
         }
         if (w.allCountriesArticles() < 0) {
             return s;   // unlike the other series, unknown windows do not count towards the warm-up
         }
-        double expected = expectedOthers(s, w, windowSeconds);
+        double expected = reading.expected();
+        double level = reading.level();
         java.util.List<CountryState.VolumeWindow> recent = new java.util.ArrayList<>();
-        boolean step = read(s, w, windowSeconds).map(Reading::step).orElse(false);
         if (cfg.poolWindows() > 1 && !Double.isNaN(expected)) {
             // After a step the windows before it describe other feeds: the pool starts again from the step.
-            recent.addAll(step ? java.util.List.of() : pooled(s, w, windowSeconds).stream()
+            recent.addAll(reading.step() ? java.util.List.of() : pooled(s, w, windowSeconds).stream()
                     .filter(v -> v.windowStart().isAfter(w.windowStart().minusSeconds(windowSeconds * (cfg.poolWindows() - 1L))))
                     .toList());
             recent.add(new CountryState.VolumeWindow(w.windowStart(), (int) others(w), expected));

@@ -33,15 +33,16 @@ class VolumeLevelTest {
         double last = Double.NaN;
         for (int i = 0; i < tail.length; i++, h++) {
             WindowObservation w = Obs.full("US", h, 1, 0, tail[i] + 1, List.of());
-            last = level.of(s, w, HOUR);
-            s = level.learn(s, w, last, HOUR);
+            VolumeLevel.Reading reading = level.read(s, w, HOUR);
+            last = reading.level();
+            s = level.learn(s, w, reading, HOUR);
         }
         return last;
     }
 
     private static CountryState learn(VolumeLevel level, CountryState s, int h, int others) {
         WindowObservation w = Obs.full("US", h, 1, 0, others + 1, List.of());
-        return level.learn(s, w, level.of(s, w, HOUR), HOUR);
+        return level.learn(s, w, level.read(s, w, HOUR), HOUR);
     }
 
     @Test
