@@ -86,7 +86,7 @@ final class NarrativeRule implements Rule {
     private SurgeTest sum(CountryState s, WindowObservation w, List<Integer> before, int windows, int count,
                           WindowContext ctx) {
         double[] post = SurgeTest.pooled(s.narrative(), cfg.baseline(), w.windowStart(), windows, ctx.windowSeconds());
-        return SurgeTest.atLevel(cfg, SurgeTest.horizonPValue(cfg), post[0], post[1], earlier(before, windows) + count,
+        return SurgeTest.atLevel(cfg, cfg.horizonPValue(), post[0], post[1], earlier(before, windows) + count,
                 windows, ctx);
     }
 

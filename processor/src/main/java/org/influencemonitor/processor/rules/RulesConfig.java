@@ -88,7 +88,10 @@ public record RulesConfig(int quietWindowsToResolve, PreElection preElection, Le
      * still elevated: tail probability below {@code resolvePValue} and ratio at least {@code resolveRatio}.
      * {@code minTotal} is used by {@code share} only: the all-countries count below which it stays silent.
      * With {@code horizonWindows} above 1 the sums of the latest 2 … {@code horizonWindows} windows are judged
-     * too, each at {@code horizonPValue}.
+     * too, each at {@code horizonPValue}. The defaults are 3x what splitting the rule's p-value between the
+     * sums would give (spike's one sum at 3e-6, narrative's four at 7.5e-6 each): a spike sum is only tried for
+     * a window already at least {@code minRatio} times its own expectation, and measured that way the
+     * operations scenarios raise no more false incidents (docs/alerting.md).
      */
     public record Surge(boolean enabled, double pValue, int minCount, double minRatio, @com.fasterxml.jackson.annotation.JsonProperty("resolve_p_value") double resolvePValue,
                         double resolveRatio, int minTotal, Baseline baseline, SeverityBands severity,

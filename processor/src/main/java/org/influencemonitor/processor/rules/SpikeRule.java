@@ -54,7 +54,7 @@ final class SpikeRule implements Rule {
     /**
      * The horizon: a window that is itself at least {@code min_ratio} times its expectation but not
      * surprising enough alone, judged together with the windows just before it (their sum against the sum
-     * of their expectations, at {@link SurgeTest#horizonPValue}). It only opens incidents (an open one is
+     * of their expectations, at {@code horizon_p_value}). It only opens incidents (an open one is
      * updated by windows that fire alone), so a moderate surge lasting two windows is seen in its second.
      */
     private Optional<Verdict> horizon(CountryState s, WindowObservation w, int count, SurgeTest t, WindowContext ctx) {
@@ -65,7 +65,7 @@ final class SpikeRule implements Rule {
         int earlier = before.stream().mapToInt(Integer::intValue).sum();
         int windows = before.size() + 1;
         double[] post = SurgeTest.pooled(s.articles(), cfg.baseline(), w.windowStart(), windows, ctx.windowSeconds());
-        SurgeTest sum = SurgeTest.atLevel(cfg, SurgeTest.horizonPValue(cfg), post[0], post[1], earlier + count,
+        SurgeTest sum = SurgeTest.atLevel(cfg, cfg.horizonPValue(), post[0], post[1], earlier + count,
                 windows, ctx);
         if (!sum.breach()) {
             return Optional.empty();

@@ -68,16 +68,6 @@ record SurgeTest(double expected, int firing, double tail, double score, boolean
         return new SurgeTest(expected, firing, tail, score, count >= firing, elevated);
     }
 
-    /**
-     * The p-value each of a horizon's sums is tested at ({@code horizon_p_value}). The defaults are 3x what
-     * splitting the rule's p-value between the sums would give (spike's one sum at 3e-6, narrative's four at
-     * 7.5e-6 each): a sum is only tried for a window already at least {@code min_ratio} times its own
-     * expectation, and measured that way the operations scenarios raise no more false incidents (docs/alerting.md).
-     */
-    static double horizonPValue(RulesConfig.Surge cfg) {
-        return cfg.horizonPValue();
-    }
-
     /** The smallest count at least {@code min_ratio} (lowered before elections) times {@code expected}, at least 1. */
     static int ratioFloor(RulesConfig.Surge cfg, double expected, WindowContext ctx) {
         double minRatio = Math.max(1.0, cfg.minRatio() * ctx.factor());

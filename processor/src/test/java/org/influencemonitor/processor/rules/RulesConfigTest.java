@@ -25,8 +25,8 @@ class RulesConfigTest {
         assertEquals(1e-7, c.spike().minCountPValue());
         assertEquals(5, c.narrative().horizonWindows());
         assertEquals(2, c.spike().horizonWindows());
-        assertEquals(7.5e-6, SurgeTest.horizonPValue(c.narrative()), 1e-12);
-        assertEquals(3e-6, SurgeTest.horizonPValue(c.spike()), 1e-12);
+        assertEquals(7.5e-6, c.narrative().horizonPValue(), 1e-12);
+        assertEquals(3e-6, c.spike().horizonPValue(), 1e-12);
         assertTrue(c.level().enabled());
         assertEquals(0.01, c.spike().resolvePValue());
         assertEquals(48.0, c.spike().baseline().warmupHours());
